@@ -1,0 +1,2 @@
+// Public API of cdk-connect-cases.
+export {};
