@@ -39,14 +39,18 @@ export type OperandValueType = 'String' | 'Number' | 'Boolean' | 'Empty';
 /** Comparison of a condition (the API's `BooleanCondition` union). */
 export type ConditionOperator = 'EqualTo' | 'NotEqualTo';
 
-/** One condition of a required or hidden rule. */
-export interface ConditionWire {
-  readonly Operator: ConditionOperator;
-  /** The field whose value is compared (`operandOne.fieldId`). */
-  readonly FieldId: string;
+/** A typed value: a condition's second operand, or a field value in local rule evaluation. */
+export interface OperandWire {
   readonly ValueType: OperandValueType;
   /** Absent for `Empty`. A string for `String`; a number for `Number`; a boolean for `Boolean`. */
   readonly Value?: Wire<string | number | boolean>;
+}
+
+/** One condition of a required or hidden rule. */
+export interface ConditionWire extends OperandWire {
+  readonly Operator: ConditionOperator;
+  /** The field whose value is compared (`operandOne.fieldId`). */
+  readonly FieldId: string;
   /** The rule's value when this condition holds. */
   readonly Result: Wire<boolean>;
 }
