@@ -1,2 +1,7 @@
 // Public API of cdk-connect-cases.
-export {};
+export * from './field-option-mapping';
+export * from './case-rule-value';
+export * from './case-rule-condition';
+export * from './case-rule-definition';
+export * from './case-rule';
+export * from './template';

@@ -1,0 +1,134 @@
+import { IResource, ITaggable, Names, RemovalPolicy, Resource, TagManager, TagType } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { CaseRuleDefinition } from './case-rule-definition';
+import { formatDomainChildArn, parseDomainChildArn } from './private/arn';
+import { CasesHandler } from './private/cases-handler';
+import { CASE_RULE_RESOURCE_TYPE, CaseRuleAttributes, CaseRuleResourceProperties } from './private/resource-properties';
+import { lazyTags } from './private/tags';
+import { checkId, checkLength, checkName, throwFirst } from './private/validate';
+
+/** An Amazon Connect Cases case rule, defined here or imported. */
+export interface ICaseRule extends IResource {
+  /**
+   * The case rule's id.
+   * @attribute
+   */
+  readonly caseRuleId: string;
+
+  /**
+   * The case rule's ARN.
+   * @attribute
+   */
+  readonly caseRuleArn: string;
+
+  /**
+   * The id of the Cases domain the rule belongs to.
+   * @attribute
+   */
+  readonly domainId: string;
+}
+
+/** Properties of a `CaseRule`. */
+export interface CaseRuleProps {
+  /** The Cases domain of the rule (1-500 characters), e.g. `CfnDomain.attrDomainId`. */
+  readonly domainId: string;
+
+  /**
+   * The rule's name (1-100 characters, not ending in white space).
+   *
+   * @default - a name unique in the app, generated from the construct path
+   */
+  readonly caseRuleName?: string;
+
+  /**
+   * What the rule is for (at most 255 characters).
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /** What the rule says: `CaseRuleDefinition.required`, `.hidden` or `.fieldOptions`. */
+  readonly rule: CaseRuleDefinition;
+
+  /**
+   * What happens to the rule when it leaves the stack or the stack is deleted.
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** An imported case rule: only its ids are known. */
+class ImportedCaseRule extends Resource implements ICaseRule {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly domainId: string,
+    public readonly caseRuleId: string,
+    public readonly caseRuleArn: string,
+  ) {
+    super(scope, id, { environmentFromArn: caseRuleArn });
+  }
+}
+
+/**
+ * An Amazon Connect Cases case rule ("case field condition" in the admin website): makes a field
+ * required or hidden under conditions, or limits a field's options by another field's value.
+ * Attach it to template fields with `Template`.
+ *
+ * Backed by one custom resource served by the stack's shared cdk-connect-cases handler.
+ */
+export class CaseRule extends Resource implements ICaseRule, ITaggable {
+  /** Imports a case rule by its domain id and rule id. */
+  public static fromCaseRuleId(scope: Construct, id: string, domainId: string, caseRuleId: string): ICaseRule {
+    const arn = formatDomainChildArn(scope, 'case-rule', domainId, caseRuleId);
+    return new ImportedCaseRule(scope, id, domainId, caseRuleId, arn);
+  }
+
+  /** Imports a case rule by its ARN (`arn:...:cases:...:domain/{domainId}/case-rule/{caseRuleId}`). */
+  public static fromCaseRuleArn(scope: Construct, id: string, caseRuleArn: string): ICaseRule {
+    const ids = parseDomainChildArn(caseRuleArn, 'case-rule', `${scope.node.path}/${id}`);
+    return new ImportedCaseRule(scope, id, ids.domainId, ids.childId, caseRuleArn);
+  }
+
+  public readonly caseRuleId: string;
+  public readonly caseRuleArn: string;
+  public readonly domainId: string;
+  /** The rule's name, given or generated. */
+  public readonly caseRuleName: string;
+  /** What the rule says. */
+  public readonly rule: CaseRuleDefinition;
+  /** Tags of the rule; add them with `Tags.of(...)`. */
+  public readonly tags: TagManager;
+
+  constructor(scope: Construct, id: string, props: CaseRuleProps) {
+    super(scope, id);
+    this.domainId = props.domainId;
+    this.rule = props.rule;
+    this.caseRuleName = props.caseRuleName ?? Names.uniqueResourceName(this, { maxLength: 100 });
+    throwFirst(this.node.path, [
+      checkId("CaseRule property 'domainId'", props.domainId),
+      checkName("CaseRule property 'caseRuleName'", this.caseRuleName),
+      checkLength("CaseRule property 'description'", props.description, 0, 255),
+    ]);
+
+    this.tags = new TagManager(TagType.KEY_VALUE, CASE_RULE_RESOURCE_TYPE);
+    const properties: CaseRuleResourceProperties = {
+      DomainId: props.domainId,
+      Name: this.caseRuleName,
+      Description: props.description,
+      Rule: props.rule._render(),
+      Tags: lazyTags(this.tags),
+    };
+    const resource = CasesHandler.of(this).newResource(this, {
+      resourceType: CASE_RULE_RESOURCE_TYPE,
+      domainId: props.domainId,
+      properties,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
+    });
+    // Typed by the contract, so a renamed attribute fails to compile here rather than at deploy.
+    const attribute = (name: keyof CaseRuleAttributes) => resource.getAttString(name);
+    this.caseRuleId = attribute('CaseRuleId');
+    this.caseRuleArn = attribute('CaseRuleArn');
+  }
+}
