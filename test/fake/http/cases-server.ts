@@ -1,0 +1,123 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { FaultPlan } from '../faults/fault-plan';
+import { CasesModel } from '../model/cases-model';
+import { validateShape, validationMessage } from '../model/validate';
+import { OPERATIONS } from '../operations';
+import { CasesStore } from '../store/cases-store';
+import { requireSigV4 } from './auth';
+import { CasesError, validationError } from './cases-error';
+import { readInput } from './request-input';
+import { sendError, sendJson } from './response';
+import { Router } from './router';
+
+/**
+ * The loopback HTTP front of the fake. Per request: route by the model, count, check SigV4,
+ * decide faults (before anything can change state), validate the input against the model, run
+ * the operation, and check the response against the model's output shape before sending it.
+ */
+export class CasesServer {
+  private readonly server: Server;
+  private readonly router: Router;
+  private readonly counts = new Map<string, number>();
+  /** Requests a hang fault holds open until close(). */
+  private readonly held = new Set<ServerResponse>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly model: CasesModel, private readonly store: CasesStore, readonly faults: FaultPlan) {
+    this.router = new Router(model.operations.values());
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        console.error('FakeCases: unexpected failure', error);
+        sendError(res, this.model, new CasesError('InternalServerException', `FakeCases failed: ${String(error)}`));
+      });
+    });
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    for (const res of this.held) res.destroy();
+    this.held.clear();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+
+  callCounts(): Record<string, number> {
+    return Object.fromEntries(this.counts);
+  }
+
+  resetCallCounts(): void {
+    this.counts.clear();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const [rawPath, rawQuery = ''] = (req.url ?? '/').split('?');
+    const query = new URLSearchParams(rawQuery);
+    const route = this.router.match(req.method ?? 'GET', rawPath, query);
+    if (!route) {
+      return sendError(res, this.model, new CasesError('UnknownOperationException',
+        `No Amazon Connect Cases operation matches ${req.method} ${rawPath}`));
+    }
+    const operation = route.operation;
+    this.counts.set(operation.name, (this.counts.get(operation.name) ?? 0) + 1);
+    try {
+      requireSigV4(req.headers, this.model.signingName, this.store.region);
+      const fault = this.faults.decide(operation.name);
+      if (fault === 'hang') {
+        this.held.add(res);
+        res.on('close', () => this.held.delete(res));
+        return;
+      }
+      await this.delay(this.faults.latencyMs);
+      if (fault === 'throttle') throw new CasesError('ThrottlingException', 'Rate exceeded (injected by FakeCases)');
+      if (fault === 'serverError') throw new CasesError('InternalServerException', 'Internal server error (injected by FakeCases)');
+
+      const input = readInput(this.model, operation, route.labels, query, body);
+      const violations = validateShape(this.model, operation.inputShape, input);
+      if (violations.length > 0) throw validationError(validationMessage(violations));
+      const handler = OPERATIONS[operation.name];
+      if (!handler) throw new CasesError('NotImplementedException', `FakeCases does not implement ${operation.name}`);
+      const output = handler(this.store, input);
+      const outputViolations = validateShape(this.model, operation.outputShape, output);
+      if (outputViolations.length > 0) {
+        throw new Error(`${operation.name} produced a response that does not match the model: ${outputViolations.join('; ')}`);
+      }
+      sendJson(res, 200, output);
+    } catch (error) {
+      if (!(error instanceof CasesError)) throw error;
+      sendError(res, this.model, error);
+    }
+  }
+
+  private delay(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
