@@ -1,0 +1,72 @@
+import { Deadline } from './deadline';
+
+/**
+ * Retries of Cases calls. The SDK's own retries are off (`maxAttempts: 1`) so that every attempt,
+ * and every wait between attempts, stays within the invocation's deadline.
+ */
+
+/** Service exceptions that say "try again later". */
+const RETRYABLE_EXCEPTIONS = new Set(['ThrottlingException', 'InternalServerException', 'ServiceUnavailableException']);
+
+/** System error codes of connections that failed or broke before a response arrived. */
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN',
+  'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_SOCKET',
+]);
+
+const BASE_DELAY_MS = 200;
+const MAX_DELAY_MS = 5_000;
+
+/** Throttling, internal errors, any 5xx and network errors; nothing else. */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'AbortError') return false; // our own deadline
+  if (RETRYABLE_EXCEPTIONS.has(error.name)) return true;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (status !== undefined && status >= 500) return true;
+  if (error.name === 'TimeoutError') return true; // socket timeout of the HTTP handler
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && NETWORK_ERROR_CODES.has(code);
+}
+
+/** Capped exponential backoff with full jitter: a uniform delay in [0, min(cap, base * 2^(attempt-1))). */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/** Thrown when the deadline leaves no time for (another) attempt; carries the last error, if any. */
+export class DeadlinePassed extends Error {
+  constructor(public readonly lastError?: unknown) {
+    super('deadline passed');
+    this.name = 'DeadlinePassed';
+  }
+}
+
+export interface RetryHooks {
+  /** Called before waiting `delayMs` after attempt `attempt` failed with `error`. */
+  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+}
+
+/** Runs `attempt(n)` until it succeeds, fails with a non-retryable error, or the deadline passes. */
+export async function withRetry<T>(deadline: Deadline, attempt: (n: number) => Promise<T>, hooks: RetryHooks = {}): Promise<T> {
+  let lastError: unknown;
+  for (let n = 1; ; n++) {
+    if (deadline.hasPassed()) throw new DeadlinePassed(lastError);
+    try {
+      return await attempt(n);
+    } catch (error) {
+      if (deadline.hasPassed()) throw new DeadlinePassed(isAbort(error) ? lastError : error);
+      if (!isRetryable(error)) throw error;
+      lastError = error;
+      const delayMs = backoffMs(n);
+      if (delayMs >= deadline.remainingMs()) throw new DeadlinePassed(error);
+      hooks.onRetry?.(error, n, delayMs);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
