@@ -1,6 +1,8 @@
 import { CaseRuleCondition } from './case-rule-condition';
+import { CaseRuleValue } from './case-rule-value';
 import { FieldOptionMapping } from './field-option-mapping';
-import { FieldOptionsMappingWire, RuleWire } from './private/resource-properties';
+import { FieldOptionsMappingWire, OperandWire, RuleWire } from './private/resource-properties';
+import { CaseRuleEvaluation, evaluateRule } from './rule-evaluation';
 import { checkCount, checkId, checkLength, describeValue, firstDuplicate, throwFirst } from './private/validate';
 
 /** Kinds of case rule. */
@@ -73,6 +75,20 @@ export abstract class CaseRuleDefinition {
 
   /** The kind of rule. */
   public abstract readonly type: CaseRuleType;
+
+  /**
+   * What this rule decides for a case whose fields hold `values`, computed locally so that rule
+   * logic can be unit-tested before deployment. A field missing from `values` has no value.
+   *
+   * @param values field id (the same string or token used in the rule) to the field's value
+   */
+  public evaluate(values: { [fieldId: string]: CaseRuleValue }): CaseRuleEvaluation {
+    const operands: { [fieldId: string]: OperandWire } = {};
+    for (const [fieldId, value] of Object.entries(values)) {
+      operands[fieldId] = value._render();
+    }
+    return evaluateRule(this._render(), operands);
+  }
 
   /** @internal */
   public abstract _render(): RuleWire;

@@ -5,3 +5,5 @@ export * from './case-rule-condition';
 export * from './case-rule-definition';
 export * from './case-rule';
 export * from './template';
+export * from './rule-evaluation';
+export * from './field-options-csv';

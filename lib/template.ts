@@ -260,6 +260,7 @@ export class Template extends Resource implements ITemplate, ITaggable {
 
   private addTemplateRule(rule: TemplateRule, property: string): void {
     const subject = `Template property '${property}'`;
+    const member = (name: string) => `Template property '${property}.${name}'`;
     if ((rule.caseRule === undefined) === (rule.caseRuleId === undefined)) {
       throwFirst(this.node.path, [
         `${subject} must give exactly one of 'caseRule' and 'caseRuleId'; received ${rule.caseRule === undefined ? 'neither' : 'both'}`,
@@ -267,8 +268,8 @@ export class Template extends Resource implements ITemplate, ITaggable {
     }
     const caseRuleId = rule.caseRule?.caseRuleId ?? rule.caseRuleId!;
     throwFirst(this.node.path, [
-      checkId(`${subject}.caseRuleId`, rule.caseRuleId),
-      checkId(`${subject}.field`, rule.field),
+      checkId(member('caseRuleId'), rule.caseRuleId),
+      checkId(member('field'), rule.field),
       ruleDomainProblem(subject, rule.caseRule, this.domainId),
       missingFieldProblem(subject, rule),
     ]);
