@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { FakeCases, FakeCasesOptions } from '../../fake';
+import { HandlerHarness } from '../../support/handler-harness';
+import { CustomResourceProvider } from './custom-resource-provider';
+import { createStack } from './create-stack';
+import { deleteStack } from './delete-stack';
+import { NativeCasesProvider } from './native-cases-provider';
+import { NoopProvider } from './noop-provider';
+import { ResourceProvider, StackIdentity } from './provider';
+import { ResourceActions } from './resource-actions';
+import { StackOperationResult, StackStatus } from './stack-result';
+import { CfnTemplate, DeployedResource } from './template-types';
+import { updateStack } from './update-stack';
+
+/** A stack the simulator manages: what CloudFormation would show for it. */
+export class SimulatedStack {
+  public status: StackStatus | 'NONE' = 'NONE';
+  public resources: ReadonlyMap<string, DeployedResource> = new Map();
+
+  constructor(public readonly identity: StackIdentity, public template: CfnTemplate) {}
+
+  /** The deployed resource `logicalId`; a test mistake when absent. */
+  public resource(logicalId: string): DeployedResource {
+    const resource = this.resources.get(logicalId);
+    if (resource === undefined) {
+      throw new Error(`stack ${this.identity.stackName} has no deployed resource ${logicalId}; it has ${[...this.resources.keys()].join(', ')}`);
+    }
+    return resource;
+  }
+
+  /** `Fn::GetAtt` of a deployed resource. */
+  public attribute(logicalId: string, attribute: string): string {
+    const value = this.resource(logicalId).attributes[attribute];
+    if (value === undefined) throw new Error(`${logicalId} has no attribute ${attribute}`);
+    return value;
+  }
+
+  /** Logical ids of the deployed resources of `type`. */
+  public logicalIdsOfType(type: string): string[] {
+    return [...this.resources.values()].filter((r) => r.type === type).map((r) => r.logicalId);
+  }
+}
+
+/**
+ * A small CloudFormation: deploys synthesized templates against the loopback Cases fake, sending
+ * `Custom::*` resources to the bundled handler. One per test file (the bundle reads the fake's
+ * endpoint when it is first loaded).
+ */
+export class CloudFormationSimulator {
+  public static async start(options: FakeCasesOptions = {}): Promise<CloudFormationSimulator> {
+    return new CloudFormationSimulator(await HandlerHarness.start(options));
+  }
+
+  private readonly stacks = new Map<string, SimulatedStack>();
+  private readonly providers: Record<string, ResourceProvider>;
+  private readonly customResources: CustomResourceProvider;
+
+  private constructor(public readonly harness: HandlerHarness) {
+    const native = new NativeCasesProvider(harness.fake);
+    const noop = new NoopProvider();
+    this.customResources = new CustomResourceProvider(harness);
+    this.providers = Object.fromEntries([
+      ...NativeCasesProvider.TYPES.map((type) => [type, native] as const),
+      ...NoopProvider.TYPES.map((type) => [type, noop] as const),
+    ]);
+  }
+
+  public get fake(): FakeCases {
+    return this.harness.fake;
+  }
+
+  public stack(stackName: string): SimulatedStack {
+    const stack = this.stacks.get(stackName);
+    if (stack === undefined) throw new Error(`no stack named ${stackName}; create it first`);
+    return stack;
+  }
+
+  public async create(stackName: string, template: CfnTemplate): Promise<StackOperationResult> {
+    if (this.stacks.has(stackName)) throw new Error(`stack ${stackName} already exists`);
+    const stack = new SimulatedStack({
+      stackName,
+      stackId: `arn:aws:cloudformation:${this.fake.region}:${this.fake.accountId}:stack/${stackName}/${randomUUID()}`,
+      region: this.fake.region,
+      accountId: this.fake.accountId,
+    }, template);
+    this.stacks.set(stackName, stack);
+    const { result, resources } = await this.run(() => createStack(this.actions(stack, template), template));
+    stack.resources = resources;
+    stack.status = result.status;
+    return result;
+  }
+
+  public async update(stackName: string, template: CfnTemplate): Promise<StackOperationResult> {
+    const stack = this.stack(stackName);
+    const { result, resources } = await this.run(() => updateStack(this.actions(stack, template), stack.template, stack.resources, template));
+    stack.resources = resources;
+    stack.status = result.status;
+    if (result.status === 'UPDATE_COMPLETE') stack.template = template;
+    return result;
+  }
+
+  public async delete(stackName: string): Promise<StackOperationResult> {
+    const stack = this.stack(stackName);
+    const { result, resources } = await this.run(() => deleteStack(this.actions(stack, stack.template), stack.template, stack.resources));
+    stack.resources = resources;
+    stack.status = result.status;
+    if (result.status === 'DELETE_COMPLETE') this.stacks.delete(stackName);
+    return result;
+  }
+
+  public close(): Promise<void> {
+    return this.harness.close();
+  }
+
+  private actions(stack: SimulatedStack, template: CfnTemplate): ResourceActions {
+    return new ResourceActions(stack.identity, template, (type) => (type.startsWith('Custom::') ? this.customResources : this.providers[type]));
+  }
+
+  /**
+   * The harness swaps console.log during each invocation and restores what it found; with
+   * invocations overlapping it can restore another invocation's capture, so restore it here.
+   */
+  private async run<T>(operation: () => Promise<T>): Promise<T> {
+    const log = console.log;
+    try {
+      return await operation();
+    } finally {
+      console.log = log;
+    }
+  }
+}
