@@ -16,6 +16,8 @@ const NETWORK_ERROR_CODES = new Set([
 
 const BASE_DELAY_MS = 200;
 const MAX_DELAY_MS = 5_000;
+/** Less time than this left is not worth another attempt. */
+const MIN_ATTEMPT_MS = 100;
 
 /** Throttling, internal errors, any 5xx and network errors; nothing else. */
 export function isRetryable(error: unknown): boolean {
@@ -59,8 +61,10 @@ export async function withRetry<T>(deadline: Deadline, attempt: (n: number) => P
       if (deadline.hasPassed()) throw new DeadlinePassed(isAbort(error) ? lastError : error);
       if (!isRetryable(error)) throw error;
       lastError = error;
-      const delayMs = backoffMs(n);
-      if (delayMs >= deadline.remainingMs()) throw new DeadlinePassed(error);
+      // Near the deadline, wait less so that the last attempt still gets half of the time left.
+      const remainingMs = deadline.remainingMs();
+      if (remainingMs < MIN_ATTEMPT_MS) throw new DeadlinePassed(error);
+      const delayMs = Math.min(backoffMs(n), Math.floor(remainingMs / 2));
       hooks.onRetry?.(error, n, delayMs);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }

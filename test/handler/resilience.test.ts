@@ -1,0 +1,135 @@
+import { CASE_RULE_RESOURCE_TYPE, CaseRuleResourceProperties, TEMPLATE_RESOURCE_TYPE } from '../../lib/private/resource-properties';
+import { seedDomain } from '../support/domain';
+import { HandlerHarness } from '../support/handler-harness';
+import { condition, minimalTemplateProperties, requiredRuleProperties } from '../support/properties';
+
+let harness: HandlerHarness;
+beforeAll(async () => { harness = await HandlerHarness.start(); });
+afterEach(() => harness.fake.setFaults({}));
+afterAll(() => harness.close());
+
+const logsOf = (lines: string[]) => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('retries', () => {
+  test.each([
+    ['throttling', { throttleRate: 0.5, seed: 7 }],
+    ['internal server errors', { serverErrorRate: 0.5, seed: 7 }],
+  ])('GIVEN %s on half the requests WHEN a rule is created, updated and deleted THEN every step succeeds after retries', async (_name, faults) => {
+    const domain = seedDomain(harness.fake);
+    const before = requiredRuleProperties(domain);
+    const after = { ...before, Name: 'Renamed', Tags: [{ Key: 'env', Value: 'prod' }] };
+    harness.fake.setFaults(faults);
+    harness.fake.resetCallCounts();
+
+    const created = await harness.invoke(harness.events.create(CASE_RULE_RESOURCE_TYPE, before));
+    const updated = await harness.invoke(harness.events.update(CASE_RULE_RESOURCE_TYPE, created.body.PhysicalResourceId, after, before));
+    const deleted = await harness.invoke(harness.events.delete(CASE_RULE_RESOURCE_TYPE, created.body.PhysicalResourceId, after));
+
+    expect([created.body.Status, updated.body.Status, deleted.body.Status]).toStrictEqual(['SUCCESS', 'SUCCESS', 'SUCCESS']);
+    const [rule] = harness.fake.caseRules(domain.domainId, { includeDeleted: true });
+    expect(rule).toMatchObject({ name: 'Renamed', deleted: true });
+    const retries = [created, updated, deleted].flatMap((i) => logsOf(i.logLines)).filter((l) => l.message === 'retrying Cases call');
+    expect(retries.length).toBeGreaterThan(0);
+    const calls = Object.values(harness.fake.callCounts()).reduce((a, b) => a + b, 0);
+    expect(calls).toBe(7 + retries.length); // Create, Tag, BatchGet, Update, Tag, Untag, Delete + one per retry
+  });
+
+  test('GIVEN every request throttled WHEN a template is created THEN FAILED in bounded time naming the operation and the last error', async () => {
+    const domain = seedDomain(harness.fake);
+    harness.fake.setFaults({ throttleRate: 1 });
+
+    const { body, elapsedMs } = await harness.invoke(harness.events.create(TEMPLATE_RESOURCE_TYPE, minimalTemplateProperties(domain)), { remainingMs: 3_000 });
+
+    expect(body.Status).toBe('FAILED');
+    expect(body.Reason).toMatch(/^timed out after [\d.]+s during CreateTemplate on template 'Minimal template' in domain .* \(last error: ThrottlingException/);
+    expect(elapsedMs).toBeLessThan(3_000);
+  });
+
+  test('GIVEN a validation error WHEN a rule is created THEN it is not retried', async () => {
+    const domain = seedDomain(harness.fake);
+    harness.fake.resetCallCounts();
+
+    const { body } = await harness.invoke(harness.events.create(CASE_RULE_RESOURCE_TYPE, requiredRuleProperties(domain, { Name: 'ends in a space ' })));
+
+    expect(body.Status).toBe('FAILED');
+    expect(body.Reason).toContain('ValidationException');
+    expect(harness.fake.callCounts()).toStrictEqual({ CreateCaseRule: 1 });
+  });
+});
+
+describe('deadline', () => {
+  test('GIVEN UpdateCaseRule hangs WHEN a rule is updated THEN FAILED before Lambda would end, naming the operation and rule, old id kept', async () => {
+    const domain = seedDomain(harness.fake);
+    const before = requiredRuleProperties(domain);
+    const created = await harness.invoke(harness.events.create(CASE_RULE_RESOURCE_TYPE, before));
+    const caseRuleId = created.body.PhysicalResourceId;
+    harness.fake.setFaults({ hangOperations: ['UpdateCaseRule'] });
+
+    const { body, elapsedMs } = await harness.invoke(
+      harness.events.update(CASE_RULE_RESOURCE_TYPE, caseRuleId, { ...before, Name: 'Never' }, before), { remainingMs: 3_000 });
+
+    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: caseRuleId });
+    expect(body.Reason).toMatch(new RegExp(`^timed out after [\\d.]+s during UpdateCaseRule on case rule ${caseRuleId} in domain ${domain.domainId}$`));
+    expect(elapsedMs).toBeLessThan(3_000);
+  });
+
+  test('GIVEN CreateCaseRule hangs WHEN a rule is created THEN FAILED with the create-failed marker', async () => {
+    const domain = seedDomain(harness.fake);
+    harness.fake.setFaults({ hangOperations: ['CreateCaseRule'] });
+
+    const { body, elapsedMs } = await harness.invoke(harness.events.create(CASE_RULE_RESOURCE_TYPE, requiredRuleProperties(domain)), { remainingMs: 2_000 });
+
+    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: `create-failed:${body.RequestId}` });
+    expect(body.Reason).toMatch(/^timed out after [\d.]+s during CreateCaseRule on case rule 'Notes required when urgent'/);
+    expect(elapsedMs).toBeLessThan(2_000);
+  });
+});
+
+describe('the response to CloudFormation', () => {
+  /** 100 conditions comparing with 1500-character strings: the largest rule the API accepts. */
+  function hugeRule(fieldId: string, properties: CaseRuleResourceProperties): CaseRuleResourceProperties {
+    const conditions = Array.from({ length: 100 }, (_, i) => condition(fieldId, 'String', `${i}`.padEnd(1500, 'x'), i % 2 === 0));
+    return { ...properties, Rule: { Type: 'Required', DefaultValue: false, Conditions: conditions } };
+  }
+
+  test.each([
+    ['succeeds', 'status', 'SUCCESS'],
+    ['fails on an unknown field', 'no-such-field', 'FAILED'],
+  ])('GIVEN a rule with 100 conditions of 1500-character strings WHEN its Create %s THEN the response stays under 4096 bytes', async (_name, fieldId, status) => {
+    const domain = seedDomain(harness.fake);
+
+    const { body, response } = await harness.invoke(harness.events.create(CASE_RULE_RESOURCE_TYPE, hugeRule(fieldId, requiredRuleProperties(domain))));
+
+    expect(body.Status).toBe(status);
+    expect(response.bytes).toBeLessThan(4096);
+  });
+
+  test('GIVEN the response URL answers 503 twice WHEN the handler answers THEN it retries the PUT until accepted, with an empty content-type', async () => {
+    const domain = seedDomain(harness.fake);
+    harness.responses.failNext(2);
+
+    const { body, response } = await harness.invoke(harness.events.create(TEMPLATE_RESOURCE_TYPE, minimalTemplateProperties(domain)));
+
+    expect(body.Status).toBe('SUCCESS');
+    expect(response.contentType ?? '').toBe('');
+  });
+
+  test('GIVEN any request WHEN the handler logs THEN each line is JSON with the request context and never the ResponseURL or property values', async () => {
+    const domain = seedDomain(harness.fake);
+    const properties = requiredRuleProperties(domain, { Description: 'a-confidential-description' });
+    const event = harness.events.create(CASE_RULE_RESOURCE_TYPE, properties, { logicalResourceId: 'LoggedRule' });
+
+    const { body, logLines } = await harness.invoke(event);
+
+    const logs = logsOf(logLines);
+    expect(logs.length).toBeGreaterThan(0);
+    for (const line of logs) {
+      expect(line).toMatchObject({ level: expect.any(String), message: expect.any(String), requestType: 'Create', resourceType: CASE_RULE_RESOURCE_TYPE, logicalResourceId: 'LoggedRule' });
+    }
+    expect(logs).toContainEqual(expect.objectContaining({ operation: 'TagResource', domainId: domain.domainId, caseRuleId: body.PhysicalResourceId, attempt: 1 }));
+    const all = logLines.join('\n');
+    expect(all).not.toContain(new URL(event.ResponseURL).search);
+    expect(all).not.toContain('cloudformation-responses');
+    expect(all).not.toContain('a-confidential-description');
+  });
+});
