@@ -1,19 +1,12 @@
 import { CaseRuleCondition } from './case-rule-condition';
+import { CaseRuleType } from './case-rule-type';
 import { CaseRuleValue } from './case-rule-value';
 import { FieldOptionMapping } from './field-option-mapping';
+import { LIMITS } from './private/api-limits';
 import { FieldOptionsMappingWire, OperandWire, RuleWire } from './private/resource-properties';
 import { CaseRuleEvaluation, evaluateRule } from './rule-evaluation';
 import { checkCount, checkId, checkLength, describeValue, firstDuplicate, throwFirst } from './private/validate';
 
-/** Kinds of case rule. */
-export enum CaseRuleType {
-  /** Says whether a field must have a value. */
-  REQUIRED = 'Required',
-  /** Says whether a field is hidden. */
-  HIDDEN = 'Hidden',
-  /** Limits a child field's options to those mapped to its parent field's value. */
-  FIELD_OPTIONS = 'FieldOptions',
-}
 
 /** Options of a required or hidden rule. */
 export interface ConditionalCaseRuleOptions {
@@ -43,15 +36,6 @@ export interface FieldOptionsCaseRuleOptions {
   readonly mappings: FieldOptionMapping[];
 }
 
-/** Most conditions in one rule (the API's BooleanConditionList). */
-const MAX_CONDITIONS = 100;
-/** Mappings in one field-options rule. */
-const MIN_MAPPINGS = 1;
-const MAX_MAPPINGS = 200;
-/** Child values of one mapping. */
-const MAX_CHILD_VALUES = 1500;
-/** Characters of one field option value. */
-const MAX_OPTION_VALUE_LENGTH = 100;
 
 /**
  * What a case rule says: a required rule, a hidden rule or a field-options rule.
@@ -104,7 +88,7 @@ class ConditionalRule extends CaseRuleDefinition {
     this.conditions = [...(options.conditions ?? [])];
     this.defaultValue = options.defaultValue;
     throwFirst('', [
-      checkCount(`CaseRuleDefinition.${factory}() option 'conditions'`, this.conditions.length, 0, MAX_CONDITIONS, 'conditions'),
+      checkCount(`CaseRuleDefinition.${factory}() option 'conditions'`, this.conditions.length, 0, LIMITS.MAX_CONDITIONS, 'conditions'),
     ]);
   }
 
@@ -151,16 +135,16 @@ function fieldOptionsProblems(parentFieldId: string, childFieldId: string, mappi
   const problems: Array<string | undefined> = [
     checkId(option('parentFieldId'), parentFieldId),
     checkId(option('childFieldId'), childFieldId),
-    checkCount(option('mappings'), mappings.length, MIN_MAPPINGS, MAX_MAPPINGS, 'mappings'),
+    checkCount(option('mappings'), mappings.length, 1, LIMITS.MAX_FIELD_OPTION_MAPPINGS, 'mappings'),
   ];
   if (parentFieldId === childFieldId) {
     problems.push(`${option('childFieldId')} must differ from 'parentFieldId'; received ${describeValue(childFieldId)} for both`);
   }
   mappings.forEach((mapping, i) => {
-    problems.push(checkLength(option(`mappings[${i}].parentValue`), mapping.parentValue, 0, MAX_OPTION_VALUE_LENGTH));
-    problems.push(checkCount(option(`mappings[${i}].childValues`), mapping.childValues.length, 0, MAX_CHILD_VALUES, 'values'));
+    problems.push(checkLength(option(`mappings[${i}].parentValue`), mapping.parentValue, 0, LIMITS.OPTION_VALUE_MAX_LENGTH));
+    problems.push(checkCount(option(`mappings[${i}].childValues`), mapping.childValues.length, 0, LIMITS.MAX_CHILD_OPTION_VALUES, 'values'));
     mapping.childValues.forEach((value, j) => {
-      problems.push(checkLength(option(`mappings[${i}].childValues[${j}]`), value, 0, MAX_OPTION_VALUE_LENGTH));
+      problems.push(checkLength(option(`mappings[${i}].childValues[${j}]`), value, 0, LIMITS.OPTION_VALUE_MAX_LENGTH));
     });
   });
   const duplicate = firstDuplicate(mappings.map((m) => m.parentValue));

@@ -1,3 +1,4 @@
+import { LIMITS } from './private/api-limits';
 import { OperandWire } from './private/resource-properties';
 import { checkFiniteNumber, checkLength, throwFirst } from './private/validate';
 
@@ -10,7 +11,7 @@ export abstract class CaseRuleValue {
    * A text value (1-1500 characters), e.g. the value of a Text or SingleSelect field.
    */
   public static string(value: string): CaseRuleValue {
-    throwFirst('', [checkLength("CaseRuleValue.string() argument 'value'", value, 1, 1500)]);
+    throwFirst('', [checkLength("CaseRuleValue.string() argument 'value'", value, 1, LIMITS.STRING_OPERAND_MAX_LENGTH)]);
     return new TypedValue({ ValueType: 'String', Value: value });
   }
 

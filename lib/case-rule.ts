@@ -1,6 +1,7 @@
 import { IResource, ITaggable, Names, RemovalPolicy, Resource, TagManager, TagType } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CaseRuleDefinition } from './case-rule-definition';
+import { LIMITS } from './private/api-limits';
 import { formatDomainChildArn, parseDomainChildArn } from './private/arn';
 import { CasesHandler } from './private/cases-handler';
 import { CASE_RULE_RESOURCE_TYPE, CaseRuleAttributes, CaseRuleResourceProperties } from './private/resource-properties';
@@ -105,11 +106,11 @@ export class CaseRule extends Resource implements ICaseRule, ITaggable {
     super(scope, id);
     this.domainId = props.domainId;
     this.rule = props.rule;
-    this.caseRuleName = props.caseRuleName ?? Names.uniqueResourceName(this, { maxLength: 100 });
+    this.caseRuleName = props.caseRuleName ?? Names.uniqueResourceName(this, { maxLength: LIMITS.NAME_MAX_LENGTH });
     throwFirst(this.node.path, [
       checkId("CaseRule property 'domainId'", props.domainId),
       checkName("CaseRule property 'caseRuleName'", this.caseRuleName),
-      checkLength("CaseRule property 'description'", props.description, 0, 255),
+      checkLength("CaseRule property 'description'", props.description, 0, LIMITS.DESCRIPTION_MAX_LENGTH),
     ]);
 
     this.tags = new TagManager(TagType.KEY_VALUE, CASE_RULE_RESOURCE_TYPE);

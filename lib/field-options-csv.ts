@@ -1,4 +1,5 @@
 import { FieldOptionMapping } from './field-option-mapping';
+import { LIMITS } from './private/api-limits';
 
 /**
  * Reader of the CSV file the Amazon Connect admin website takes for the bulk upload of dependent
@@ -31,11 +32,11 @@ export interface FieldOptionsCsvSelection {
 /** Reads the dependent-field-options CSV of the Amazon Connect admin website. */
 export class FieldOptionsCsv {
   /** Longest option value the Cases API accepts. */
-  public static readonly MAX_VALUE_LENGTH = 100;
+  public static readonly MAX_VALUE_LENGTH = LIMITS.OPTION_VALUE_MAX_LENGTH;
   /** Most parent values one field-options rule may map. */
-  public static readonly MAX_PARENT_VALUES = 200;
+  public static readonly MAX_PARENT_VALUES = LIMITS.MAX_FIELD_OPTION_MAPPINGS;
   /** Most child values one parent value may map to. */
-  public static readonly MAX_CHILD_VALUES = 1500;
+  public static readonly MAX_CHILD_VALUES = LIMITS.MAX_CHILD_OPTION_VALUES;
 
   /**
    * Every field pair of the file, in the order they first appear.

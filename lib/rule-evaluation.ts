@@ -1,5 +1,5 @@
+import { CaseRuleType } from './case-rule-type';
 import {
-  CaseRuleType,
   ConditionWire,
   FieldOptionsMappingWire,
   OperandWire,
@@ -54,11 +54,11 @@ export function evaluateRule(rule: RuleWire, values: FieldValues): CaseRuleEvalu
   switch (rule.Type) {
     case 'Required': {
       const { value, matchedCondition } = evaluateConditions(rule, values);
-      return { ruleType: 'Required', required: value, matchedCondition };
+      return { ruleType: CaseRuleType.REQUIRED, required: value, matchedCondition };
     }
     case 'Hidden': {
       const { value, matchedCondition } = evaluateConditions(rule, values);
-      return { ruleType: 'Hidden', hidden: value, matchedCondition };
+      return { ruleType: CaseRuleType.HIDDEN, hidden: value, matchedCondition };
     }
     case 'FieldOptions':
       return evaluateFieldOptions(rule, values);
@@ -110,9 +110,9 @@ function evaluateFieldOptions(rule: RuleWire, values: FieldValues): CaseRuleEval
   // Option values are strings: a parent holding a number or boolean matches no mapping.
   const index = parent.type === 'String' ? mappings.findIndex((mapping) => mapping.ParentValue === parent.value) : -1;
   if (index < 0) {
-    return { ruleType: 'FieldOptions' };
+    return { ruleType: CaseRuleType.FIELD_OPTIONS };
   }
-  return { ruleType: 'FieldOptions', childOptions: [...(mappings[index].ChildValues ?? [])], matchedMapping: index };
+  return { ruleType: CaseRuleType.FIELD_OPTIONS, childOptions: [...(mappings[index].ChildValues ?? [])], matchedMapping: index };
 }
 
 /** A decoded operand: the wire's strings turned back into the type its ValueType names. */

@@ -1,7 +1,8 @@
 import { IResource, ITaggable, Lazy, Names, RemovalPolicy, Resource, TagManager, TagType, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CaseRule, ICaseRule } from './case-rule';
-import { CaseRuleType } from './case-rule-definition';
+import { CaseRuleType } from './case-rule-type';
+import { LIMITS } from './private/api-limits';
 import { formatDomainChildArn, parseDomainChildArn } from './private/arn';
 import { CasesHandler } from './private/cases-handler';
 import {
@@ -154,8 +155,6 @@ export interface TemplateProps {
 }
 
 /** Limits of the Cases API. */
-const MAX_REQUIRED_FIELDS = 100;
-const MAX_RULES = 50;
 
 /** An imported template: only its ids are known. */
 class ImportedTemplate extends Resource implements ITemplate {
@@ -203,12 +202,12 @@ export class Template extends Resource implements ITemplate, ITaggable {
   constructor(scope: Construct, id: string, props: TemplateProps) {
     super(scope, id);
     this.domainId = props.domainId;
-    this.templateName = props.templateName ?? Names.uniqueResourceName(this, { maxLength: 100 });
+    this.templateName = props.templateName ?? Names.uniqueResourceName(this, { maxLength: LIMITS.NAME_MAX_LENGTH });
     const propagations = props.tagPropagationConfigurations ?? [];
     throwFirst(this.node.path, [
       checkId("Template property 'domainId'", props.domainId),
       checkName("Template property 'templateName'", this.templateName),
-      checkLength("Template property 'description'", props.description, 0, 255),
+      checkLength("Template property 'description'", props.description, 0, LIMITS.DESCRIPTION_MAX_LENGTH),
       checkId("Template property 'layout'", props.layout),
       duplicatePropagationProblem(propagations),
     ]);
@@ -279,8 +278,8 @@ export class Template extends Resource implements ITemplate, ITaggable {
   /** Limits of lists that can still grow after construction, checked at synthesis. */
   private validateLists(): string[] {
     const problems: Array<string | undefined> = [
-      checkCount("Template property 'requiredFields'", this.requiredFields.length, 0, MAX_REQUIRED_FIELDS, 'fields'),
-      checkCount("Template property 'rules'", this.rules.length, 0, MAX_RULES, 'rules'),
+      checkCount("Template property 'requiredFields'", this.requiredFields.length, 0, LIMITS.MAX_REQUIRED_FIELDS, 'fields'),
+      checkCount("Template property 'rules'", this.rules.length, 0, LIMITS.MAX_TEMPLATE_RULES, 'rules'),
     ];
     const duplicateField = firstDuplicate(this.requiredFields);
     if (duplicateField !== undefined) {

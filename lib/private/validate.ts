@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { LIMITS } from './api-limits';
 
 /**
  * Checks of the Cases API's stated limits, shared by the rule model and both constructs.
@@ -26,8 +27,8 @@ export function describeValue(value: unknown): string {
 /** Name rule of case rules and templates: pattern `^.*[\S]$`, 1-100 characters. */
 export function checkName(subject: string, value: string): string | undefined {
   if (Token.isUnresolved(value)) return undefined;
-  if (value.length < 1 || value.length > 100 || !/\S$/.test(value)) {
-    return `${subject} must be 1-100 characters and must not end in white space; received ${describeValue(value)}`;
+  if (value.length < 1 || value.length > LIMITS.NAME_MAX_LENGTH || !/\S$/.test(value)) {
+    return `${subject} must be 1-${LIMITS.NAME_MAX_LENGTH} characters and must not end in white space; received ${describeValue(value)}`;
   }
   return undefined;
 }
@@ -43,7 +44,7 @@ export function checkLength(subject: string, value: string | undefined, min: num
 
 /** Ids of domains, fields, layouts, rules and templates: 1-500 characters. */
 export function checkId(subject: string, value: string | undefined): string | undefined {
-  return checkLength(subject, value, 1, 500);
+  return checkLength(subject, value, 1, LIMITS.ID_MAX_LENGTH);
 }
 
 /** A list whose length must be within [min, max]. */
