@@ -6,5 +6,5 @@ export * from './case-rule-type';
 export * from './case-rule-definition';
 export * from './case-rule';
 export * from './template';
-export * from './rule-evaluation';
+export type { CaseRuleEvaluation } from './rule-evaluation';
 export * from './field-options-csv';
