@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { ResolutionContext, resolve } from './intrinsics';
 import { ExistingResource, ResourceProvider, StackIdentity } from './provider';
 import { CfnResource, CfnTemplate, DeployedResource, DeployedResources } from './template-types';
@@ -86,9 +85,12 @@ export class ResourceActions {
     await this.record(what, async () => ({ event: { status: 'FAILED', reason }, outcome: undefined }));
   }
 
-  /** True when `properties` differ from what `resource` was deployed with (CloudFormation only updates then). */
+  /**
+   * True when `properties` differ from what `resource` was deployed with (CloudFormation only
+   * updates then). Compared as JSON: templates may come from another realm (jest's structuredClone).
+   */
   public static changed(resource: DeployedResource, properties: Record<string, unknown>): boolean {
-    return !isDeepStrictEqual(resource.properties, properties);
+    return canonicalJson(resource.properties) !== canonicalJson(properties);
   }
 
   private async record<T>(
@@ -149,4 +151,11 @@ export class ResourceActions {
       },
     };
   }
+}
+
+/** JSON with object keys sorted, so that key order does not count as a change. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, member: unknown) => (typeof member === 'object' && member !== null && !Array.isArray(member)
+    ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : member));
 }

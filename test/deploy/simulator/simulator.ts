@@ -51,6 +51,8 @@ export class CloudFormationSimulator {
     return new CloudFormationSimulator(await HandlerHarness.start(options));
   }
 
+  /** Handler log lines that escaped the harness's per-invocation capture (see `run`). */
+  public readonly handlerLog: string[] = [];
   private readonly stacks = new Map<string, SimulatedStack>();
   private readonly providers: Record<string, ResourceProvider>;
   private readonly customResources: CustomResourceProvider;
@@ -118,10 +120,12 @@ export class CloudFormationSimulator {
 
   /**
    * The harness swaps console.log during each invocation and restores what it found; with
-   * invocations overlapping it can restore another invocation's capture, so restore it here.
+   * invocations overlapping, it can restore another invocation's swap or the real console. So
+   * during an operation console.log collects into `handlerLog`, and is restored afterwards.
    */
   private async run<T>(operation: () => Promise<T>): Promise<T> {
     const log = console.log;
+    console.log = (...args: unknown[]) => { this.handlerLog.push(args.map(String).join(' ')); };
     try {
       return await operation();
     } finally {
