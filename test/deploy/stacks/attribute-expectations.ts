@@ -1,0 +1,81 @@
+import { CaseRuleRecord, TemplateRecord } from '../../fake';
+import { byName, ownerTag } from '../expectations';
+import { CfnTemplate, SimulatedStack } from '../simulator';
+import { DEFAULT_TEMPLATE_NAME, FieldName, RULE_DESCRIPTIONS, RuleName, TemplateVariant } from './attribute-stack';
+import { logicalIdOf } from './template-queries';
+
+/**
+ * What the Cases API must hold for a deployed `attributeStack(variant)`: written out in the API's
+ * shapes (exact JSON types: booleans, numbers, `emptyValue: {}`), independently of the handler.
+ */
+export function expectedState(stack: SimulatedStack, template: CfnTemplate, variant: TemplateVariant): { rules: CaseRuleRecord[]; templates: TemplateRecord[] } {
+  const domainId = stack.attribute('Domain', 'DomainId');
+  const field = (name: FieldName) => stack.attribute(name, 'FieldId');
+  const ruleLogicalId = (name: RuleName) => logicalIdOf(template, name);
+  const arn = (kind: string, id: string) => `arn:aws:cases:us-east-1:123456789012:domain/${domainId}/${kind}/${id}`;
+
+  const usedRules = [...new Set((variant.rules ?? []).map((r) => r.rule))];
+  const rules = usedRules.map((name): CaseRuleRecord => {
+    const caseRuleId = stack.resource(ruleLogicalId(name)).physicalId;
+    const description = RULE_DESCRIPTIONS[name];
+    return {
+      caseRuleId,
+      caseRuleArn: arn('case-rule', caseRuleId),
+      name,
+      ...(description === undefined ? {} : { description }),
+      rule: ruleBody(name, field),
+      deleted: false,
+      tags: ownerTag(stack, ruleLogicalId(name)),
+    };
+  });
+
+  const templateLogicalId = logicalIdOf(template, 'Template');
+  const templateId = stack.resource(templateLogicalId).physicalId;
+  const expectedTemplate: TemplateRecord = {
+    templateId,
+    templateArn: arn('template', templateId),
+    name: variant.templateName ?? DEFAULT_TEMPLATE_NAME,
+    ...(variant.description === undefined ? {} : { description: variant.description }),
+    status: variant.status ?? 'Active',
+    ...(variant.layout === undefined ? {} : { layoutConfiguration: { defaultLayout: stack.attribute(variant.layout, 'LayoutId') } }),
+    requiredFields: (variant.requiredFields ?? []).map((name) => ({ fieldId: field(name) })),
+    rules: (variant.rules ?? []).map((r) => ({
+      caseRuleId: stack.resource(ruleLogicalId(r.rule)).physicalId,
+      ...(r.field === undefined ? {} : { fieldId: field(r.field) }),
+    })),
+    ...(variant.tagPropagation === undefined ? {} : { tagPropagationConfigurations: [{ resourceType: 'Cases', tagMap: variant.tagPropagation }] }),
+    deleted: false,
+    tags: { ...variant.tags, ...ownerTag(stack, templateLogicalId) },
+  };
+  return { rules: rules.sort(byName), templates: [expectedTemplate] };
+}
+
+function ruleBody(name: RuleName, field: (name: FieldName) => string): unknown {
+  const operands = (fieldName: FieldName, operandTwo: unknown, result: boolean) => ({ operandOne: { fieldId: field(fieldName) }, operandTwo, result });
+  switch (name) {
+    case 'NotesRequired':
+      return { required: { defaultValue: false, conditions: [{ equalTo: operands('Status', { stringValue: 'escalated' }, true) }] } };
+    case 'NotesHidden':
+      return {
+        hidden: {
+          defaultValue: true,
+          conditions: [
+            { equalTo: operands('Priority', { doubleValue: 1 }, false) },
+            { notEqualTo: operands('Status', { emptyValue: {} }, true) },
+            { equalTo: operands('Category', { booleanValue: true }, false) },
+          ],
+        },
+      };
+    case 'SubcategoryOptions':
+      return {
+        fieldOptions: {
+          parentFieldId: field('Category'),
+          childFieldId: field('Subcategory'),
+          parentChildFieldOptionsMappings: [
+            { parentFieldOptionValue: 'hardware', childFieldOptionValues: ['laptop', 'phone'] },
+            { parentFieldOptionValue: 'software', childFieldOptionValues: ['crash'] },
+          ],
+        },
+      };
+  }
+}
