@@ -1,18 +1,11 @@
 import { AddressInfo } from 'node:net';
 import http from 'node:http';
+import type { CloudFormationResponse } from '../../lambda/response';
 
 /** What the handler PUT to its ResponseURL, as CloudFormation would receive it. */
 export interface CapturedResponse {
   /** The parsed JSON body. */
-  readonly body: {
-    readonly Status: 'SUCCESS' | 'FAILED';
-    readonly Reason?: string;
-    readonly PhysicalResourceId: string;
-    readonly StackId: string;
-    readonly RequestId: string;
-    readonly LogicalResourceId: string;
-    readonly Data?: Record<string, string>;
-  };
+  readonly body: CloudFormationResponse;
   /** Size of the body in bytes (CloudFormation rejects 4096 and more). */
   readonly bytes: number;
   /** The content-type header as sent (the presigned URL requires it empty). */
