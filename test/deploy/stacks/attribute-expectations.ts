@@ -1,7 +1,7 @@
 import { CaseRuleRecord, TemplateRecord } from '../../fake';
 import { byName, ownerTag } from '../expectations';
 import { CfnTemplate, SimulatedStack } from '../simulator';
-import { DEFAULT_TEMPLATE_NAME, FieldName, RULE_DESCRIPTIONS, RuleName, TemplateVariant } from './attribute-stack';
+import { DEFAULT_TEMPLATE_NAME, FieldName, RuleName, TemplateVariant, ruleDescription } from './attribute-stack';
 import { logicalIdOf } from './template-queries';
 
 /**
@@ -17,7 +17,7 @@ export function expectedState(stack: SimulatedStack, template: CfnTemplate, vari
   const usedRules = [...new Set((variant.rules ?? []).map((r) => r.rule))];
   const rules = usedRules.map((name): CaseRuleRecord => {
     const caseRuleId = stack.resource(ruleLogicalId(name)).physicalId;
-    const description = RULE_DESCRIPTIONS[name];
+    const description = ruleDescription(variant, name);
     return {
       caseRuleId,
       caseRuleArn: arn('case-rule', caseRuleId),
@@ -38,7 +38,7 @@ export function expectedState(stack: SimulatedStack, template: CfnTemplate, vari
     ...(variant.description === undefined ? {} : { description: variant.description }),
     status: variant.status ?? 'Active',
     ...(variant.layout === undefined ? {} : { layoutConfiguration: { defaultLayout: stack.attribute(variant.layout, 'LayoutId') } }),
-    requiredFields: (variant.requiredFields ?? []).map((name) => ({ fieldId: field(name) })),
+    requiredFields: [...(variant.requiredFields ?? []).map(field), ...(variant.extraRequiredFieldIds ?? [])].map((fieldId) => ({ fieldId })),
     rules: (variant.rules ?? []).map((r) => ({
       caseRuleId: stack.resource(ruleLogicalId(r.rule)).physicalId,
       ...(r.field === undefined ? {} : { fieldId: field(r.field) }),

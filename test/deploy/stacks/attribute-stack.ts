@@ -17,6 +17,10 @@ export interface TemplateVariant {
   readonly rules?: Array<{ readonly rule: RuleName; readonly field?: FieldName }>;
   readonly tagPropagation?: Record<string, string>;
   readonly tags?: Record<string, string>;
+  /** Field ids required besides `requiredFields`, taken literally (e.g. one that does not exist). */
+  readonly extraRequiredFieldIds?: string[];
+  /** Rule descriptions that differ from RULE_DESCRIPTIONS. */
+  readonly ruleDescriptions?: Partial<Record<RuleName, string>>;
 }
 
 export const DEFAULT_TEMPLATE_NAME = 'Attributes';
@@ -39,7 +43,7 @@ export function attributeStack(stackName: string, variant: TemplateVariant): (ap
 
     const used = new Set((variant.rules ?? []).map((r) => r.rule));
     const rules = Object.fromEntries([...used].map((name) => [name, new CaseRule(stack, name, {
-      domainId, caseRuleName: name, description: RULE_DESCRIPTIONS[name], rule: ruleDefinition(name, fields),
+      domainId, caseRuleName: name, description: ruleDescription(variant, name), rule: ruleDefinition(name, fields),
     })])) as Record<RuleName, CaseRule>;
 
     const template = new Template(stack, 'Template', {
@@ -48,7 +52,7 @@ export function attributeStack(stackName: string, variant: TemplateVariant): (ap
       description: variant.description,
       status: variant.status,
       layout: variant.layout === undefined ? undefined : layouts[variant.layout],
-      requiredFields: (variant.requiredFields ?? []).map((name) => fields[name]),
+      requiredFields: [...(variant.requiredFields ?? []).map((name) => fields[name]), ...(variant.extraRequiredFieldIds ?? [])],
       rules: (variant.rules ?? []).map((r) => ({ caseRule: rules[r.rule], field: r.field === undefined ? undefined : fields[r.field] })),
       tagPropagationConfigurations: variant.tagPropagation === undefined ? undefined : [{ tags: variant.tagPropagation }],
     });
@@ -62,6 +66,10 @@ export const RULE_DESCRIPTIONS: Record<RuleName, string | undefined> = {
   NotesHidden: 'Notes are hidden unless the priority is 1 or the status is empty',
   SubcategoryOptions: undefined,
 };
+
+export function ruleDescription(variant: TemplateVariant, name: RuleName): string | undefined {
+  return variant.ruleDescriptions?.[name] ?? RULE_DESCRIPTIONS[name];
+}
 
 function ruleDefinition(name: RuleName, fields: Record<FieldName, string>): CaseRuleDefinition {
   switch (name) {
