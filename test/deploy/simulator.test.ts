@@ -32,19 +32,22 @@ describe('intrinsics', () => {
 });
 
 describe('dependency graph', () => {
-  test('collects Ref, Fn::GetAtt, Fn::Sub and DependsOn, but not pseudo parameters', () => {
+  test('collects Ref, Fn::GetAtt, Fn::Sub and DependsOn, but not parameters or pseudo parameters', () => {
     const graph = dependencyGraph({
-      A: { Type: 'T' },
-      B: { Type: 'T', Properties: { x: { Ref: 'A' }, r: { Ref: 'AWS::Region' } } },
-      C: { Type: 'T', Properties: { y: { 'Fn::GetAtt': ['B', 'Arn'] }, z: { 'Fn::Sub': '${A.Arn}' } }, DependsOn: ['A'] },
-      D: { Type: 'T', DependsOn: 'C' },
+      Parameters: { Size: { Type: 'Number', Default: 3 } },
+      Resources: {
+        A: { Type: 'T' },
+        B: { Type: 'T', Properties: { x: { Ref: 'A' }, r: { Ref: 'AWS::Region' }, s: { Ref: 'Size' } } },
+        C: { Type: 'T', Properties: { y: { 'Fn::GetAtt': ['B', 'Arn'] }, z: { 'Fn::Sub': '${A.Arn}' } }, DependsOn: ['A'] },
+        D: { Type: 'T', DependsOn: 'C' },
+      },
     });
     expect(Object.fromEntries([...graph].map(([id, deps]) => [id, [...deps].sort()])))
       .toStrictEqual({ A: [], B: ['A'], C: ['A', 'B'], D: ['C'] });
   });
 
   test('a reference to an undeclared resource is a template error', () => {
-    expect(() => dependencyGraph({ B: { Type: 'T', Properties: { x: { Ref: 'Missing' } } } })).toThrow('B refers to Missing');
+    expect(() => dependencyGraph({ Resources: { B: { Type: 'T', Properties: { x: { Ref: 'Missing' } } } } })).toThrow('B refers to Missing');
   });
 });
 

@@ -14,17 +14,14 @@ export async function createStack(
   actions: ResourceActions, template: CfnTemplate,
 ): Promise<{ result: StackOperationResult; resources: Map<string, DeployedResource> }> {
   const startedMs = Date.now();
-  const graph = dependencyGraph(template.Resources);
+  const graph = dependencyGraph(template);
   const state = new Map<string, DeployedResource>();
   const failedCreates: DeployedResource[] = [];
 
   const deploy = await runInDependencyOrder(Object.keys(template.Resources), (id) => graph.get(id) ?? [], async (id) => {
-    const definition = template.Resources[id];
-    const outcome = await actions.create(id, definition, state, 'deploy');
+    const outcome = await actions.create(id, template.Resources[id], state, 'deploy');
     if (outcome.resource !== undefined) state.set(id, outcome.resource);
-    if (outcome.failedPhysicalId !== undefined) {
-      failedCreates.push({ logicalId: id, type: definition.Type, physicalId: outcome.failedPhysicalId, attributes: {}, properties: propertiesSent(actions, id), definition });
-    }
+    if (outcome.failed !== undefined) failedCreates.push(outcome.failed);
     return outcome.resource !== undefined;
   });
 
@@ -45,9 +42,4 @@ export async function createStack(
     },
     resources: state,
   };
-}
-
-/** The properties the last event of `logicalId` sent (what a rollback delete sends back). */
-export function propertiesSent(actions: ResourceActions, logicalId: string): Record<string, unknown> {
-  return [...actions.events].reverse().find((event) => event.logicalId === logicalId)?.properties ?? {};
 }

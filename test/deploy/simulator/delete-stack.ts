@@ -15,7 +15,7 @@ export async function deleteStack(
   const startedMs = Date.now();
   const state = new Map(resources);
   const outcome = await deleteInReverseOrder(
-    actions, [...resources.values()], dependencyGraph(template.Resources), () => state, 'deploy', () => 'DeletionPolicy',
+    actions, [...resources.values()], dependencyGraph(template), () => state, 'deploy', () => 'DeletionPolicy',
     (resource) => state.delete(resource.logicalId),
   );
   const failure = firstFailure(actions.events);

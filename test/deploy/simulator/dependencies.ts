@@ -1,12 +1,14 @@
 import { referencedLogicalIds } from './intrinsics';
-import { CfnResource } from './template-types';
+import { CfnTemplate } from './template-types';
 
 /** Logical id -> the logical ids it depends on (through Ref, Fn::GetAtt, Fn::Sub and DependsOn). */
 export type DependencyGraph = ReadonlyMap<string, ReadonlySet<string>>;
 
-/** The template's dependency graph; a reference to a resource it does not declare is an error, as in CloudFormation. */
-export function dependencyGraph(resources: Readonly<Record<string, CfnResource>>): DependencyGraph {
+/** The template's dependency graph; a reference to anything it does not declare is an error, as in CloudFormation. */
+export function dependencyGraph(template: CfnTemplate): DependencyGraph {
+  const resources = template.Resources;
   const isResource = (name: string) => name in resources;
+  const isParameter = (name: string) => name in (template.Parameters ?? {}) || name.startsWith('AWS::');
   const graph = new Map<string, ReadonlySet<string>>();
   for (const [logicalId, resource] of Object.entries(resources)) {
     const dependsOn = resource.DependsOn === undefined ? [] : [resource.DependsOn].flat();
@@ -16,8 +18,7 @@ export function dependencyGraph(resources: Readonly<Record<string, CfnResource>>
   }
   for (const [logicalId, dependencies] of graph) {
     for (const dependency of dependencies) {
-      // Pseudo parameters and template parameters are not resources.
-      if (!isResource(dependency) && !dependency.startsWith('AWS::')) {
+      if (!isResource(dependency) && !isParameter(dependency)) {
         throw new Error(`Template error: ${logicalId} refers to ${dependency}, which the template does not declare`);
       }
     }

@@ -25,8 +25,8 @@ export interface ResourceEvent {
 
 export interface CreateOutcome {
   readonly resource?: DeployedResource;
-  /** What a failed create named (a rollback deletes it). */
-  readonly failedPhysicalId?: string;
+  /** A failed create that named a physical id: a rollback sends it a Delete. */
+  readonly failed?: DeployedResource;
 }
 
 /**
@@ -52,7 +52,11 @@ export class ResourceActions {
     return this.record<CreateOutcome>({ logicalId, type: definition.Type, action: 'Create', phase }, async () => {
       const properties = this.resolveProperties(definition, state);
       const result = await this.provider(definition.Type).create({ ...this.request(logicalId, definition.Type, state), properties });
-      if (result.status === 'FAILED') return { event: { ...result, properties }, outcome: { failedPhysicalId: result.physicalId } };
+      if (result.status === 'FAILED') {
+        const failed = result.physicalId === undefined ? undefined
+          : { logicalId, type: definition.Type, physicalId: result.physicalId, attributes: {}, properties, definition };
+        return { event: { ...result, properties }, outcome: { failed } };
+      }
       const resource: DeployedResource = { logicalId, type: definition.Type, physicalId: result.physicalId, attributes: result.attributes, properties, definition };
       return { event: { status: 'SUCCESS', physicalId: result.physicalId, properties }, outcome: { resource } };
     });

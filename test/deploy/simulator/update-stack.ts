@@ -1,4 +1,3 @@
-import { propertiesSent } from './create-stack';
 import { dependencyGraph } from './dependencies';
 import { deleteInReverseOrder } from './reverse-delete';
 import { ResourceActions } from './resource-actions';
@@ -26,8 +25,8 @@ export async function updateStack(
   actions: ResourceActions, previousTemplate: CfnTemplate, previous: ReadonlyMap<string, DeployedResource>, template: CfnTemplate,
 ): Promise<{ result: StackOperationResult; resources: Map<string, DeployedResource> }> {
   const startedMs = Date.now();
-  const oldGraph = dependencyGraph(previousTemplate.Resources);
-  const newGraph = dependencyGraph(template.Resources);
+  const oldGraph = dependencyGraph(previousTemplate);
+  const newGraph = dependencyGraph(template);
   const state = new Map(previous);
   const created: DeployedResource[] = [];
   const replaced: Array<{ previous: DeployedResource; replacement: DeployedResource }> = [];
@@ -39,9 +38,7 @@ export async function updateStack(
     if (existing === undefined) {
       const outcome = await actions.create(id, definition, state, 'deploy');
       if (outcome.resource !== undefined) state.set(id, outcome.resource);
-      const createdHere = outcome.resource
-        ?? (outcome.failedPhysicalId === undefined ? undefined
-          : { logicalId: id, type: definition.Type, physicalId: outcome.failedPhysicalId, attributes: {}, properties: propertiesSent(actions, id), definition });
+      const createdHere = outcome.resource ?? outcome.failed;
       if (createdHere !== undefined) created.push(createdHere);
       return outcome.resource !== undefined;
     }
