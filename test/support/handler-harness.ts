@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { ConnectCasesClient } from '@aws-sdk/client-connectcases';
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
@@ -59,14 +60,10 @@ export class HandlerHarness {
     const context = { getRemainingTimeInMillis: () => Math.max(0, endsAt - Date.now()), awsRequestId: event.RequestId } as unknown as Context;
     const answeredBefore = this.responses.responsesFor(event.RequestId).length;
     const logLines: string[] = [];
-    const originalLog = console.log;
-    console.log = (...args: unknown[]) => { logLines.push(args.map(String).join(' ')); };
     try {
-      await this.handler(event, context);
+      await captureLogs(logLines, () => this.handler(event, context));
     } catch (error) {
       throw new Error(`the handler threw (it must always answer instead): ${String(error)}`);
-    } finally {
-      console.log = originalLog;
     }
     // A retried event (same RequestId) may already have been answered once: count only new answers.
     const responses = this.responses.responsesFor(event.RequestId).slice(answeredBefore);
@@ -82,4 +79,24 @@ export class HandlerHarness {
   public async close(): Promise<void> {
     await Promise.all([this.fake.close(), this.responses.close()]);
   }
+}
+
+/**
+ * Routes console.log to the invocation that logged, also when invocations run concurrently (a
+ * plain swap and restore of console.log would restore the wrong function). Installed once.
+ */
+const logSink = new AsyncLocalStorage<string[]>();
+let consoleRouted = false;
+
+function captureLogs<T>(lines: string[], body: () => Promise<T>): Promise<T> {
+  if (!consoleRouted) {
+    const originalLog = console.log;
+    console.log = (...args: unknown[]) => {
+      const sink = logSink.getStore();
+      if (sink) sink.push(args.map(String).join(' '));
+      else originalLog(...args);
+    };
+    consoleRouted = true;
+  }
+  return logSink.run(lines, body);
 }
