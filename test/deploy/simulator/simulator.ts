@@ -51,8 +51,6 @@ export class CloudFormationSimulator {
     return new CloudFormationSimulator(await HandlerHarness.start(options));
   }
 
-  /** Handler log lines that escaped the harness's per-invocation capture (see `run`). */
-  public readonly handlerLog: string[] = [];
   private readonly stacks = new Map<string, SimulatedStack>();
   private readonly providers: Record<string, ResourceProvider>;
   private readonly customResources: CustomResourceProvider;
@@ -86,7 +84,7 @@ export class CloudFormationSimulator {
       accountId: this.fake.accountId,
     }, template);
     this.stacks.set(stackName, stack);
-    const { result, resources } = await this.run(() => createStack(this.actions(stack, template), template));
+    const { result, resources } = await createStack(this.actions(stack, template), template);
     stack.resources = resources;
     stack.status = result.status;
     return result;
@@ -94,7 +92,7 @@ export class CloudFormationSimulator {
 
   public async update(stackName: string, template: CfnTemplate): Promise<StackOperationResult> {
     const stack = this.stack(stackName);
-    const { result, resources } = await this.run(() => updateStack(this.actions(stack, template), stack.template, stack.resources, template));
+    const { result, resources } = await updateStack(this.actions(stack, template), stack.template, stack.resources, template);
     stack.resources = resources;
     stack.status = result.status;
     if (result.status === 'UPDATE_COMPLETE') stack.template = template;
@@ -103,7 +101,7 @@ export class CloudFormationSimulator {
 
   public async delete(stackName: string): Promise<StackOperationResult> {
     const stack = this.stack(stackName);
-    const { result, resources } = await this.run(() => deleteStack(this.actions(stack, stack.template), stack.template, stack.resources));
+    const { result, resources } = await deleteStack(this.actions(stack, stack.template), stack.template, stack.resources);
     stack.resources = resources;
     stack.status = result.status;
     if (result.status === 'DELETE_COMPLETE') this.stacks.delete(stackName);
@@ -116,20 +114,5 @@ export class CloudFormationSimulator {
 
   private actions(stack: SimulatedStack, template: CfnTemplate): ResourceActions {
     return new ResourceActions(stack.identity, template, (type) => (type.startsWith('Custom::') ? this.customResources : this.providers[type]));
-  }
-
-  /**
-   * The harness swaps console.log during each invocation and restores what it found; with
-   * invocations overlapping, it can restore another invocation's swap or the real console. So
-   * during an operation console.log collects into `handlerLog`, and is restored afterwards.
-   */
-  private async run<T>(operation: () => Promise<T>): Promise<T> {
-    const log = console.log;
-    console.log = (...args: unknown[]) => { this.handlerLog.push(args.map(String).join(' ')); };
-    try {
-      return await operation();
-    } finally {
-      console.log = log;
-    }
   }
 }
