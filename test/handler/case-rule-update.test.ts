@@ -35,6 +35,13 @@ describe('in-place Update of a case rule', () => {
       (rule) => expect(rule.rule).toStrictEqual({ required: { defaultValue: false, conditions: [] } })],
     ['the rule type changes', (_d, before) => ({ ...before, Rule: { ...before.Rule, Type: 'Hidden' } }),
       (rule) => expect(rule.rule).toHaveProperty('hidden.conditions.length', 4)],
+    ['the rule becomes a field-options rule', (d, before) => ({
+      ...before,
+      Rule: { Type: 'FieldOptions', ParentFieldId: d.statusField, ChildFieldId: d.priorityField, Mappings: [{ ParentValue: 'open', ChildValues: ['1', '2'] }] },
+    }), (rule) => expect(rule.rule).toStrictEqual({ fieldOptions: {
+      parentFieldId: 'status', childFieldId: 'priority',
+      parentChildFieldOptionsMappings: [{ parentFieldOptionValue: 'open', childFieldOptionValues: ['1', '2'] }],
+    } })],
   ];
 
   test.each(changes)('GIVEN a rule WHEN %s THEN the rule is updated in place', async (_name, change, check) => {
