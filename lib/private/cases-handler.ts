@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ArnFormat, CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
+import { CasesPermissions, WILDCARD_DOMAIN_RESOURCES, domainResourceArn } from './cases-permissions';
+import { WILDCARD_RESOURCE_REASON, acknowledgeWildcardResources } from './nag-acknowledgements';
 
 /**
  * How long CloudFormation waits for the handler's answer. Longer than three Lambda attempts of two
@@ -22,41 +24,9 @@ const HANDLER_ID = 'cdk-connect-cases.CasesHandler';
 const HANDLER_ASSET_DIR = path.join(__dirname, '..', '..', 'assets', 'handler');
 
 /**
- * Everything the handler calls, for both resource types. Resource types checked against the IAM
- * Service Authorization Reference for Amazon Connect Cases (service prefix `cases`):
- * - ARNs: Domain `arn:${Partition}:cases:${Region}:${Account}:domain/${DomainId}`,
- *   CaseRule `.../domain/${DomainId}/case-rule/${CaseRuleId}`,
- *   Template `.../domain/${DomainId}/template/${TemplateId}`,
- *   Layout `.../domain/${DomainId}/layout/${LayoutId}`.
- * - Case-rule actions require CaseRule* and Domain*; ListCaseRules and ListTemplates Domain* only;
- *   Get/Update/DeleteTemplate Domain* and Template*.
- * - CreateTemplate requires Domain*, Template* AND Layout* (the default layout it names), hence the
- *   layout ARN below.
- * - TagResource/UntagResource accept CaseRule and Template ARNs.
- * - ListTagsForResource lists no resource type, which in that reference means `*`. We still scope
- *   it to our ARNs (never `*`); if the service refuses that, the handler should diff tags from
- *   `OldResourceProperties` instead of listing them.
- */
-const CASES_ACTIONS = [
-  'cases:CreateCaseRule',
-  'cases:UpdateCaseRule',
-  'cases:DeleteCaseRule',
-  'cases:BatchGetCaseRule',
-  'cases:ListCaseRules',
-  'cases:CreateTemplate',
-  'cases:UpdateTemplate',
-  'cases:GetTemplate',
-  'cases:DeleteTemplate',
-  'cases:ListTemplates',
-  'cases:TagResource',
-  'cases:UntagResource',
-  'cases:ListTagsForResource',
-];
-
-/**
  * The one custom-resource handler of a stack, shared by every CaseRule and Template in it.
  * Constructs ask it for its service token and for access to their domain; it adds no resource
- * per construct, only one policy statement per domain.
+ * per construct, only the domain's ARNs to the role's policy (see `cases-permissions.ts`).
  */
 export class CasesHandler extends Construct {
   /** The stack's handler, created at the stack root on first use. */
@@ -76,7 +46,13 @@ export class CasesHandler extends Construct {
   public readonly serviceToken: string;
 
   private readonly role: iam.Role;
-  /** Resolved domain ids (tokens included, as their resolved JSON) already granted. */
+  private readonly permissions = new CasesPermissions();
+  /**
+   * Domain ids already granted, as given: a token's string is stable, and two tokens cannot be told
+   * apart by resolving them here (another stack's `Domain.DomainId` resolves like this stack's until
+   * CDK turns it into an import at synthesis). Two tokens of the same value only repeat an ARN,
+   * which the policy statement renders once.
+   */
   private readonly grantedDomains = new Set<string>();
 
   private constructor(scope: Stack, id: string) {
@@ -94,11 +70,12 @@ export class CasesHandler extends Construct {
     });
 
     // No managed policy (AWSLambdaBasicExecutionRole would allow writing to every log group).
-    this.role = new iam.Role(this, 'Role', {
+    const role = this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Manages Amazon Connect Cases case rules and templates for cdk-connect-cases',
     });
-    logGroup.grantWrite(this.role);
+    logGroup.grantWrite(role);
+    acknowledgeWildcardResources(this, role, () => this.wildcardArns(), WILDCARD_RESOURCE_REASON);
 
     const fn = new lambda.Function(this, 'Function', {
       description: 'cdk-connect-cases: CloudFormation custom resources for Amazon Connect Cases',
@@ -106,36 +83,42 @@ export class CasesHandler extends Construct {
       architecture: lambda.Architecture.ARM_64,
       code: lambda.Code.fromAsset(HANDLER_ASSET_DIR),
       handler: 'index.handler',
+      // Measured by test/permissions/handler-footprint.test.ts (cold process, Lambda's heap flags,
+      // against the Cases fake): peak RSS 66-77 MB and at most 1.7 s (init included) for the largest
+      // required rule (100 conditions of 1,500 characters), a 0.95 MB field-options rule (about the
+      // most a 1 MB template can carry) and a template with 50 rules and 100 required fields.
+      // 128 MB would hold that, but CPU scales with memory: 256 MB halves the cold start and the
+      // JSON work on a 1 MB event, and leaves 3x headroom.
       memorySize: 256,
-      // Cases API calls are short; two minutes leaves room for retries with backoff.
+      // A handful of calls per event, each well under a second; the rest is for retries when the
+      // service throttles a large stack (backoff up to 5 s). The handler stops 10 s before the
+      // timeout to answer FAILED itself, so the timeout bounds how long a stuck call can hold a deploy.
       timeout: Duration.minutes(2),
-      role: this.role,
+      role,
       logGroup,
     });
     this.serviceToken = fn.functionArn;
   }
 
   /**
-   * Lets the handler manage case rules and templates in `domainId`. Idempotent per domain: the
-   * role gets one statement per distinct domain, however many constructs use it.
+   * Lets the handler manage case rules and templates in `domainId`. Idempotent per domain: each
+   * distinct domain adds its ARNs to the role's Cases statements once, however many constructs use it.
    */
   public grantDomain(domainId: string): void {
-    const stack = Stack.of(this);
-    const key = JSON.stringify(stack.resolve(domainId));
-    if (this.grantedDomains.has(key)) return;
-    this.grantedDomains.add(key);
+    if (this.grantedDomains.has(domainId)) return;
+    if (this.grantedDomains.size === 0) {
+      // Added with the first domain: a statement without resources would be invalid.
+      for (const statement of this.permissions.policyStatements) this.role.addToPrincipalPolicy(statement);
+    }
+    this.grantedDomains.add(domainId);
+    this.permissions.addDomain(Stack.of(this), domainId);
+  }
 
-    const inDomain = (resourceName: string) =>
-      stack.formatArn({ service: 'cases', resource: 'domain', resourceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
-    this.role.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: CASES_ACTIONS,
-      resources: [
-        inDomain(domainId),
-        inDomain(`${domainId}/case-rule/*`),
-        inDomain(`${domainId}/template/*`),
-        inDomain(`${domainId}/layout/*`),
-      ],
-    }));
+  /** The granted ARNs that end in a wildcard (case rules, templates, layouts of each domain). */
+  private wildcardArns(): string[] {
+    const stack = Stack.of(this);
+    return [...this.grantedDomains].flatMap((domainId) =>
+      WILDCARD_DOMAIN_RESOURCES.map((resource) => domainResourceArn(stack, domainId, resource)));
   }
 
   /**
