@@ -1,7 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
+import * as cases from 'aws-cdk-lib/aws-cases';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { buildExampleStack } from '../../bin/example';
+import { CaseRule, CaseRuleDefinition } from '../../lib';
 import { buildEveryFeatureApp } from './every-feature-app';
 import { AcknowledgedFinding, checkedApp, validate } from './validation-report';
 
@@ -56,6 +58,24 @@ describe('cdk-nag AwsSolutions and CloudFormation Validate', () => {
       ...acknowledgedForDomain('EveryFeature', sharedDomainExport),
       ...acknowledgedForDomain('EveryFeature', '<ParameterDomainId>'),
     ]).map((expected) => expect.objectContaining(expected)));
+  });
+
+  test('with 30 domains the role\'s policy overflows into managed policies, whose findings are acknowledged too', () => {
+    // GIVEN more domains than one inline policy (10,240 characters) can list
+    const app = checkedApp();
+    const stack = new Stack(app, 'ManyDomains');
+    for (let i = 0; i < 30; i++) {
+      const domainId = new cases.CfnDomain(stack, `Domain${i}`, { name: `domain-${i}` }).attrDomainId;
+      new CaseRule(stack, `Rule${i}`, { domainId, rule: CaseRuleDefinition.required({ conditions: [], defaultValue: true }) });
+    }
+
+    const result = validate(app);
+
+    // THEN CDK moved statements into overflow managed policies, and nothing is left unacknowledged
+    const holders = new Set(result.acknowledged.map((f) => f.constructPath.replace(/^ManyDomains\/cdk-connect-cases.CasesHandler\/Role\//, '')));
+    expect([...holders].some((h) => h.startsWith('OverflowPolicy'))).toBe(true);
+    expect(result.findings).toEqual([]);
+    expect(result.annotations).toEqual([]);
   });
 
   test('the acknowledgements are narrow: a new wildcard on the handler\'s role is still reported', () => {
