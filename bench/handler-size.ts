@@ -2,24 +2,14 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
+import { build, BuildOptions } from 'esbuild';
 import { median } from './stats';
 
 const ROOT = path.resolve(__dirname, '..');
 export const HANDLER_BUNDLE = path.join(ROOT, 'assets', 'handler', 'index.js');
 
-/** The options of scripts/bundle-handler.mjs (which builds on import, so they are restated here). */
-const BUNDLE_OPTIONS = {
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  format: 'cjs',
-  minify: true,
-  keepNames: true,
-  legalComments: 'none',
-  sourcemap: false,
-  logLevel: 'warning',
-} as const;
+/** The esbuild options of scripts/bundle-handler.mjs, so the baseline is bundled the same way. */
+const BUNDLE_OPTIONS: BuildOptions = JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts', 'handler-bundle-options.json'), 'utf8'));
 
 export interface HandlerSizeResult {
   readonly sdkCommands: string[];

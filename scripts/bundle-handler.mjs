@@ -4,20 +4,16 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+// The options live in a JSON file so that the benchmark builds its baseline bundle with the same ones.
+const options = JSON.parse(readFileSync(path.join(root, 'scripts', 'handler-bundle-options.json'), 'utf8'));
+
 await build({
+  ...options,
   absWorkingDir: root,
   entryPoints: ['lambda/index.ts'],
   outfile: 'assets/handler/index.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  format: 'cjs',
-  minify: true,
-  keepNames: true,
-  legalComments: 'none',
-  sourcemap: false,
-  logLevel: 'warning',
 });
