@@ -8,7 +8,7 @@ import { DesiredCaseRule, decodeCaseRule } from './decode-case-rule';
 import { domainIdOf } from './decode';
 import { HandlerFailure, isCasesError, withCreatedId } from './errors';
 import { CasesCall, Invocation, callCases } from './invocation';
-import { ResourceHandler, ResourceOutcome, present } from './resource-handler';
+import { ResourceHandler, ResourceOutcome, createReplacement, present } from './resource-handler';
 import { applyTagDiff, desiredTags, diffTags, isOwnedBy } from './tags';
 
 /**
@@ -66,18 +66,11 @@ async function createCaseRule(inv: Invocation, desired: DesiredCaseRule): Promis
 }
 
 /** A replacement created during an Update is deleted again when the Update fails. */
-async function replaceCaseRule(inv: Invocation, desired: DesiredCaseRule): Promise<ResourceOutcome> {
-  try {
-    return await createCaseRule(inv, desired);
-  } catch (error) {
-    if (error instanceof HandlerFailure && error.createdId !== undefined) {
-      await caseRuleHandler.delete(inv, { DomainId: desired.domainId }, error.createdId).catch((cleanupError) =>
-        inv.log.error('could not delete the replacement case rule of a failed update', {
-          domainId: desired.domainId, caseRuleId: error.createdId, error: String(cleanupError),
-        }));
-    }
-    throw error;
-  }
+function replaceCaseRule(inv: Invocation, desired: DesiredCaseRule): Promise<ResourceOutcome> {
+  const { domainId } = desired;
+  return createReplacement(inv, 'case rule', () => createCaseRule(inv, desired),
+    (caseRuleId) => caseRuleHandler.delete(inv, { DomainId: domainId }, caseRuleId),
+    (caseRuleId) => ({ domainId, caseRuleId }));
 }
 
 /** Writes the full desired state: a removed description is cleared with "". */

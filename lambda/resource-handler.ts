@@ -1,5 +1,6 @@
 import { HandlerFailure } from './errors';
 import { Invocation } from './invocation';
+import { LogFields } from './log';
 
 /** What a successful Create or Update returns to CloudFormation. */
 export interface ResourceOutcome {
@@ -27,6 +28,30 @@ export function createFailedMarker(requestId: string): string {
 
 export function isCreateFailedMarker(physicalResourceId: string): boolean {
   return physicalResourceId.startsWith(CREATE_FAILED_PREFIX);
+}
+
+/**
+ * Runs the Create that an Update makes when it replaces a resource (domain change, or deleted out
+ * of band). If that Create fails after creating something, the new resource is deleted again:
+ * the Update answers FAILED with the old id, so CloudFormation would never delete the new one.
+ */
+export async function createReplacement(
+  inv: Invocation,
+  what: string,
+  create: () => Promise<ResourceOutcome>,
+  deleteCreated: (createdId: string) => Promise<void>,
+  logIdsOf: (createdId: string) => LogFields,
+): Promise<ResourceOutcome> {
+  try {
+    return await create();
+  } catch (error) {
+    if (error instanceof HandlerFailure && error.createdId !== undefined) {
+      const createdId = error.createdId;
+      await deleteCreated(createdId).catch((cleanupError) =>
+        inv.log.error(`could not delete the replacement ${what} of a failed update`, { ...logIdsOf(createdId), error: String(cleanupError) }));
+    }
+    throw error;
+  }
 }
 
 /** A member the API documents as required in a response; its absence is a service fault. */

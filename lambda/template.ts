@@ -8,7 +8,7 @@ import { DesiredTemplate, decodeTemplate } from './decode-template';
 import { domainIdOf } from './decode';
 import { HandlerFailure, isCasesError, withCreatedId } from './errors';
 import { CasesCall, Invocation, callCases } from './invocation';
-import { ResourceHandler, ResourceOutcome, present } from './resource-handler';
+import { ResourceHandler, ResourceOutcome, createReplacement, present } from './resource-handler';
 import { applyTagDiff, desiredTags, diffTags, isOwnedBy } from './tags';
 
 /**
@@ -77,18 +77,11 @@ async function createTemplate(inv: Invocation, desired: DesiredTemplate): Promis
 }
 
 /** A replacement created during an Update is deleted again when the Update fails. */
-async function replaceTemplate(inv: Invocation, desired: DesiredTemplate): Promise<ResourceOutcome> {
-  try {
-    return await createTemplate(inv, desired);
-  } catch (error) {
-    if (error instanceof HandlerFailure && error.createdId !== undefined) {
-      await templateHandler.delete(inv, { DomainId: desired.domainId }, error.createdId).catch((cleanupError) =>
-        inv.log.error('could not delete the replacement template of a failed update', {
-          domainId: desired.domainId, templateId: error.createdId, error: String(cleanupError),
-        }));
-    }
-    throw error;
-  }
+function replaceTemplate(inv: Invocation, desired: DesiredTemplate): Promise<ResourceOutcome> {
+  const { domainId } = desired;
+  return createReplacement(inv, 'template', () => createTemplate(inv, desired),
+    (templateId) => templateHandler.delete(inv, { DomainId: domainId }, templateId),
+    (templateId) => ({ domainId, templateId }));
 }
 
 /**

@@ -142,6 +142,29 @@ describe('Update of a case rule that replaces it', () => {
     expect(ruleIn(oldDomain, oldId).deleted).toBe(true);
   });
 
+  test('GIVEN a domain change WHEN tagging the new rule is denied THEN FAILED with the old id, and the new rule is deleted again', async () => {
+    const oldDomain = seedDomain(harness.fake);
+    const newDomain = seedDomain(harness.fake);
+    const before = requiredRuleProperties(oldDomain);
+    const oldId = await createdRule(before);
+
+    harness.fake.setFaults({ denyOperations: ['TagResource'] });
+    let body;
+    try {
+      ({ body } = await harness.invoke(harness.events.update(CASE_RULE_RESOURCE_TYPE, oldId, { ...before, DomainId: newDomain.domainId }, before)));
+    } finally {
+      harness.fake.setFaults({});
+    }
+
+    // CloudFormation keeps the old id, so it would never delete the new rule: the handler does.
+    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: oldId });
+    expect(body.Reason).toMatch(/TagResource failed .*AccessDeniedException/);
+    const created = harness.fake.caseRules(newDomain.domainId, { includeDeleted: true });
+    expect(created).toHaveLength(1);
+    expect(created[0].deleted).toBe(true);
+    expect(ruleIn(oldDomain, oldId).deleted).toBe(false);
+  });
+
   test('GIVEN a rule deleted out of band WHEN updated THEN it is created again and the new id returned', async () => {
     const domain = seedDomain(harness.fake);
     const before = requiredRuleProperties(domain);

@@ -11,9 +11,11 @@ export interface FaultOptions {
   latencyMs?: number;
   /** operation names (e.g. 'UpdateCaseRule') that never answer */
   hangOperations?: string[];
+  /** operation names answered 403 AccessDeniedException (a policy that lacks them): not retryable */
+  denyOperations?: string[];
 }
 
-export type FaultDecision = 'none' | 'hang' | 'throttle' | 'serverError';
+export type FaultDecision = 'none' | 'hang' | 'deny' | 'throttle' | 'serverError';
 
 /**
  * Decides, before an operation runs, whether a request is faulted. Exactly one random draw per
@@ -35,7 +37,7 @@ export class FaultPlan {
     if ((options.throttleRate ?? 0) + (options.serverErrorRate ?? 0) > 1) {
       throw new Error('FaultOptions.throttleRate + serverErrorRate must not exceed 1');
     }
-    this.options = { ...options, hangOperations: [...(options.hangOperations ?? [])] };
+    this.options = { ...options, hangOperations: [...(options.hangOperations ?? [])], denyOperations: [...(options.denyOperations ?? [])] };
     this.random = mulberry32(options.seed ?? 1);
   }
 
@@ -46,6 +48,7 @@ export class FaultPlan {
   decide(operation: string): FaultDecision {
     const draw = this.random();
     if (this.options.hangOperations?.includes(operation)) return 'hang';
+    if (this.options.denyOperations?.includes(operation)) return 'deny';
     const throttleRate = this.options.throttleRate ?? 0;
     if (draw < throttleRate) return 'throttle';
     if (draw < throttleRate + (this.options.serverErrorRate ?? 0)) return 'serverError';

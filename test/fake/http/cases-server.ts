@@ -81,6 +81,7 @@ export class CasesServer {
         return;
       }
       await this.delay(this.faults.latencyMs);
+      if (fault === 'deny') throw new CasesError('AccessDeniedException', `not authorized to perform cases:${operation.name} (injected by FakeCases)`);
       if (fault === 'throttle') throw new CasesError('ThrottlingException', 'Rate exceeded (injected by FakeCases)');
       if (fault === 'serverError') throw new CasesError('InternalServerException', 'Internal server error (injected by FakeCases)');
 
