@@ -1,4 +1,5 @@
 import { OWNER_TAG_KEY } from '../lib/private/resource-properties';
+import { wireBoolean, wireNumber } from '../lib/private/wire-scalars';
 import { DecodeFailure } from './errors';
 
 /**
@@ -53,22 +54,19 @@ export function decodeString(value: unknown, path: string): string {
 /** A boolean from "true"/"false" (as CloudFormation delivers it) or a real boolean. */
 export function requiredBoolean(fields: Fields, key: string, path: string): boolean {
   const value = fields[key];
-  const at = childPath(path, key);
-  if (value === true || value === 'true') return true;
-  if (value === false || value === 'false') return false;
-  throw new DecodeFailure(at, `expected a boolean ("true" or "false"), received ${describe(value)}`);
+  const decoded = wireBoolean(value);
+  if (decoded === undefined) {
+    throw new DecodeFailure(childPath(path, key), `expected a boolean ("true" or "false"), received ${describe(value)}`);
+  }
+  return decoded;
 }
 
 /** A finite number from a numeric string (as CloudFormation delivers it) or a real number. */
 export function decodeNumber(value: unknown, path: string): number {
-  const number = typeof value === 'number' ? value
-    : typeof value === 'string' && NUMERIC.test(value.trim()) ? Number(value)
-      : NaN;
-  if (!Number.isFinite(number)) throw new DecodeFailure(path, `expected a finite number, received ${describe(value)}`);
+  const number = wireNumber(value);
+  if (number === undefined) throw new DecodeFailure(path, `expected a finite number, received ${describe(value)}`);
   return number;
 }
-
-const NUMERIC = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /** One of `allowed`. */
 export function requiredEnum<T extends string>(fields: Fields, key: string, path: string, allowed: readonly T[]): T {

@@ -6,6 +6,7 @@ import {
   RuleWire,
   Wire,
 } from './private/resource-properties';
+import { wireBoolean, wireNumber } from './private/wire-scalars';
 
 /**
  * Local evaluation of a case rule against the values of a case's fields, so that rule logic can be
@@ -151,15 +152,17 @@ function decodeString(value: Wire<string | number | boolean> | undefined, subjec
 }
 
 function decodeNumber(value: Wire<string | number | boolean> | undefined, subject: string): number {
-  const decoded = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof decoded !== 'number' || !Number.isFinite(decoded)) {
+  const decoded = wireNumber(value);
+  if (decoded === undefined) {
     throw new Error(`${subject} has ValueType Number but Value ${JSON.stringify(value)} is not a finite number`);
   }
   return decoded;
 }
 
 function decodeBoolean(value: Wire<string | number | boolean> | undefined, subject: string): boolean {
-  if (value === true || value === 'true') return true;
-  if (value === false || value === 'false') return false;
-  throw new Error(`${subject} must be true or false (or the strings "true"/"false"); received ${JSON.stringify(value)}`);
+  const decoded = wireBoolean(value);
+  if (decoded === undefined) {
+    throw new Error(`${subject} must be true or false (or the strings "true"/"false"); received ${JSON.stringify(value)}`);
+  }
+  return decoded;
 }

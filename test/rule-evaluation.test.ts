@@ -155,6 +155,7 @@ describe('evaluateRule: malformed input is rejected with a clear error', () => {
     ['Result not a boolean', condition({ Result: 'TRUE' }), { f: S('x') }, 'Required rule Conditions[0].Result must be true or false (or the strings "true"/"false"); received "TRUE"'],
     ['Number operand not numeric', condition({ ValueType: 'Number', Value: 'ten' }), {}, 'Required rule Conditions[0] has ValueType Number but Value "ten" is not a finite number'],
     ['Number operand blank', condition({ ValueType: 'Number', Value: ' ' }), {}, 'Required rule Conditions[0] has ValueType Number but Value " " is not a finite number'],
+    ['Number operand in hex (the handler rejects it too)', condition({ ValueType: 'Number', Value: '0x10' }), {}, 'Required rule Conditions[0] has ValueType Number but Value "0x10" is not a finite number'],
     ['String operand without Value', condition({ Value: undefined }), {}, 'Required rule Conditions[0] has ValueType String but no Value'],
     ['unknown operand ValueType', condition({ ValueType: 'Date' as never }), {}, 'Required rule Conditions[0] has ValueType "Date": expected String, Number, Boolean or Empty'],
     ['field value not a boolean', condition({}), { f: B('1') }, 'value of field \'f\' must be true or false (or the strings "true"/"false"); received "1"'],
