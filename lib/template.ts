@@ -154,8 +154,6 @@ export interface TemplateProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
-/** Limits of the Cases API. */
-
 /** An imported template: only its ids are known. */
 class ImportedTemplate extends Resource implements ITemplate {
   constructor(
