@@ -2,16 +2,20 @@ import { CaseRuleCondition } from './case-rule-condition';
 import { CaseRuleType } from './case-rule-type';
 import { CaseRuleValue } from './case-rule-value';
 import { FieldOptionMapping } from './field-option-mapping';
-import { LIMITS } from './private/api-limits';
-import { FieldOptionsMappingWire, OperandWire, RuleWire } from './private/resource-properties';
-import { CaseRuleEvaluation, evaluateRule } from './rule-evaluation';
-import { checkCount, checkId, checkLength, describeValue, firstDuplicate, throwFirst } from './private/validate';
-
+import { CaseRuleEvaluation } from './rule-evaluation';
+import { COMPOUND_CONDITION_LIMIT_TEXT, LIMITS } from './private/api-limits';
+import { CaseRuleDetailsShape, OperandTwoShape } from './private/contract';
+import { evaluateRule } from './private/evaluate-rule';
+import { optionValueProblems, repeatedOptionValueProblems } from './private/option-values';
+import { RULE_TYPES } from './private/rule-kinds';
+import { checkCount, checkId, describeValue, problemsOf, property } from './private/validate';
 
 /** Options of a required or hidden rule. */
 export interface ConditionalCaseRuleOptions {
   /**
-   * Conditions evaluated in order; the first that holds gives the rule its value (at most 100).
+   * Top-level conditions, evaluated in order; the first that holds gives the rule its value. Each
+   * sets `result`. At most 100; when any is an `allOf`/`anyOf`, at most 5 `equalTo`/`notEqualTo`
+   * in total (the API's documented limit; a plain list of more than 5 draws a synth warning).
    *
    * @default - no conditions: the rule always has `defaultValue`
    */
@@ -26,30 +30,32 @@ export interface FieldOptionsCaseRuleOptions {
   /** The field whose value selects the child's options (1-500 characters). */
   readonly parentFieldId: string;
 
-  /** The field whose options are limited (1-500 characters). */
+  /** The field whose options are limited (1-500 characters, not the parent). */
   readonly childFieldId: string;
 
   /**
    * For each parent value, the child options it allows: 1-200 mappings, no parent value twice,
-   * at most 1500 child values each, every value at most 100 characters.
+   * at most 1500 distinct child values each; every value 1-100 characters, one line, not ending
+   * in white space. `FieldOptionsCsv.mappings(...)` reads them from the admin website's CSV.
    */
   readonly mappings: FieldOptionMapping[];
 }
 
-
 /**
  * What a case rule says: a required rule, a hidden rule or a field-options rule.
- * Built only through the static factories.
+ *
+ * Built only through the static factories, which never throw: the construct that uses the
+ * definition reports every problem at synth, naming itself and the property.
  */
 export abstract class CaseRuleDefinition {
   /** A rule saying whether a field must have a value. */
   public static required(options: ConditionalCaseRuleOptions): CaseRuleDefinition {
-    return new ConditionalRule(CaseRuleType.REQUIRED, 'required', options);
+    return new ConditionalRule('required', options);
   }
 
   /** A rule saying whether a field is hidden. */
   public static hidden(options: ConditionalCaseRuleOptions): CaseRuleDefinition {
-    return new ConditionalRule(CaseRuleType.HIDDEN, 'hidden', options);
+    return new ConditionalRule('hidden', options);
   }
 
   /** A rule limiting a child field's options to those mapped to its parent field's current value. */
@@ -58,52 +64,110 @@ export abstract class CaseRuleDefinition {
   }
 
   /** The kind of rule. */
-  public abstract readonly type: CaseRuleType;
+  public abstract readonly ruleType: CaseRuleType;
 
   /**
    * What this rule decides for a case whose fields hold `values`, computed locally so that rule
    * logic can be unit-tested before deployment. A field missing from `values` has no value.
    *
    * @param values field id (the same string or token used in the rule) to the field's value
+   * @throws Error listing the rule's problems when it would fail validation
    */
   public evaluate(values: { [fieldId: string]: CaseRuleValue }): CaseRuleEvaluation {
-    const operands: { [fieldId: string]: OperandWire } = {};
-    for (const [fieldId, value] of Object.entries(values)) {
-      operands[fieldId] = value._render();
+    const problems = this._validate('rule');
+    if (problems.length > 0) {
+      throw new Error(`Cannot evaluate an invalid case rule: ${problems.join('; ')}`);
     }
-    return evaluateRule(this._render(), operands);
+    const fieldValues: { [fieldId: string]: OperandTwoShape } = {};
+    for (const [fieldId, value] of Object.entries(values)) {
+      fieldValues[fieldId] = value._render();
+    }
+    return evaluateRule(this._render(), fieldValues);
   }
 
-  /** @internal */
-  public abstract _render(): RuleWire;
+  /**
+   * The rule in the API's shape (`CaseRuleDetails`), as the construct writes it.
+   *
+   * @internal
+   */
+  public abstract _render(): CaseRuleDetailsShape;
+
+  /**
+   * Every problem that would make the API refuse the rule (values that are unresolved tokens are
+   * not checked), each starting with `property '<property>...'`.
+   *
+   * @param property the construct's property holding this definition, e.g. `rule`
+   * @internal
+   */
+  public abstract _validate(property: string): string[];
+
+  /**
+   * What may make the API refuse the rule without being stated as a limit.
+   *
+   * @param property the construct's property holding this definition, e.g. `rule`
+   * @internal
+   */
+  public abstract _warnings(property: string): string[];
 }
 
 class ConditionalRule extends CaseRuleDefinition {
+  public readonly ruleType: CaseRuleType;
   private readonly conditions: CaseRuleCondition[];
   private readonly defaultValue: boolean;
 
-  constructor(public readonly type: CaseRuleType, factory: string, options: ConditionalCaseRuleOptions) {
+  constructor(private readonly member: 'required' | 'hidden', options: ConditionalCaseRuleOptions) {
     super();
-    // Copied so that a later push onto the caller's array cannot bypass the limit.
+    this.ruleType = RULE_TYPES[member];
+    // Copied so that a later push onto the caller's array cannot bypass the limits.
     this.conditions = [...(options.conditions ?? [])];
     this.defaultValue = options.defaultValue;
-    throwFirst('', [
-      checkCount(`CaseRuleDefinition.${factory}() option 'conditions'`, this.conditions.length, 0, LIMITS.MAX_CONDITIONS, 'conditions'),
-    ]);
   }
 
   /** @internal */
-  public _render(): RuleWire {
+  public _render(): CaseRuleDetailsShape {
     return {
-      Type: this.type,
-      DefaultValue: this.defaultValue,
-      Conditions: this.conditions.length > 0 ? this.conditions.map((c) => c._render()) : undefined,
+      [this.member]: {
+        defaultValue: this.defaultValue,
+        conditions: this.conditions.map((condition) => condition._render()),
+      },
     };
+  }
+
+  /** @internal */
+  public _validate(path: string): string[] {
+    const list = `${path}.conditions`;
+    const problems = problemsOf([checkCount(property(list), this.conditions.length, 0, LIMITS.MAX_CONDITIONS, 'conditions')]);
+    this.conditions.forEach((condition, index) => problems.push(...condition._problems(`${list}[${index}]`, 0)));
+    const comparisons = this.comparisonCount();
+    if (this.hasCompound() && comparisons > LIMITS.MAX_CONDITIONS_WITH_COMPOUNDS) {
+      problems.push(`${property(list)} must have at most ${LIMITS.MAX_CONDITIONS_WITH_COMPOUNDS} equalTo/notEqualTo conditions in total, `
+        + `counting those inside allOf/anyOf, when it uses allOf or anyOf; received ${comparisons}`);
+    }
+    return problems;
+  }
+
+  /** @internal */
+  public _warnings(path: string): string[] {
+    const count = this.conditions.length;
+    if (this.hasCompound() || count <= LIMITS.MAX_CONDITIONS_WITH_COMPOUNDS || count > LIMITS.MAX_CONDITIONS) {
+      return [];
+    }
+    return [`${property(`${path}.conditions`)} has ${count} conditions; the Cases API documents "${COMPOUND_CONDITION_LIMIT_TEXT}" `
+      + `without saying whether that applies to a list without allOf/anyOf (the list itself allows ${LIMITS.MAX_CONDITIONS}), `
+      + 'so the service may refuse this rule'];
+  }
+
+  private hasCompound(): boolean {
+    return this.conditions.some((condition) => condition._nestingLevels() > 0);
+  }
+
+  private comparisonCount(): number {
+    return this.conditions.reduce((count, condition) => count + condition._comparisonCount(), 0);
   }
 }
 
 class FieldOptionsRule extends CaseRuleDefinition {
-  public readonly type = CaseRuleType.FIELD_OPTIONS;
+  public readonly ruleType = RULE_TYPES.fieldOptions;
   private readonly parentFieldId: string;
   private readonly childFieldId: string;
   private readonly mappings: FieldOptionMapping[];
@@ -112,44 +176,48 @@ class FieldOptionsRule extends CaseRuleDefinition {
     super();
     this.parentFieldId = options.parentFieldId;
     this.childFieldId = options.childFieldId;
+    // Copied so that later changes to the caller's arrays cannot bypass the limits.
     this.mappings = options.mappings.map((m) => ({ parentValue: m.parentValue, childValues: [...m.childValues] }));
-    throwFirst('', fieldOptionsProblems(this.parentFieldId, this.childFieldId, this.mappings));
   }
 
   /** @internal */
-  public _render(): RuleWire {
+  public _render(): CaseRuleDetailsShape {
     return {
-      Type: this.type,
-      ParentFieldId: this.parentFieldId,
-      ChildFieldId: this.childFieldId,
-      Mappings: this.mappings.map((m): FieldOptionsMappingWire => ({
-        ParentValue: m.parentValue,
-        ChildValues: m.childValues.length > 0 ? m.childValues : undefined,
-      })),
+      fieldOptions: {
+        parentFieldId: this.parentFieldId,
+        childFieldId: this.childFieldId,
+        parentChildFieldOptionsMappings: this.mappings.map((m) => ({
+          parentFieldOptionValue: m.parentValue,
+          childFieldOptionValues: [...m.childValues],
+        })),
+      },
     };
   }
-}
 
-function fieldOptionsProblems(parentFieldId: string, childFieldId: string, mappings: FieldOptionMapping[]): Array<string | undefined> {
-  const option = (name: string) => `CaseRuleDefinition.fieldOptions() option '${name}'`;
-  const problems: Array<string | undefined> = [
-    checkId(option('parentFieldId'), parentFieldId),
-    checkId(option('childFieldId'), childFieldId),
-    checkCount(option('mappings'), mappings.length, 1, LIMITS.MAX_FIELD_OPTION_MAPPINGS, 'mappings'),
-  ];
-  if (parentFieldId === childFieldId) {
-    problems.push(`${option('childFieldId')} must differ from 'parentFieldId'; received ${describeValue(childFieldId)} for both`);
-  }
-  mappings.forEach((mapping, i) => {
-    problems.push(checkLength(option(`mappings[${i}].parentValue`), mapping.parentValue, 0, LIMITS.OPTION_VALUE_MAX_LENGTH));
-    problems.push(checkCount(option(`mappings[${i}].childValues`), mapping.childValues.length, 0, LIMITS.MAX_CHILD_OPTION_VALUES, 'values'));
-    mapping.childValues.forEach((value, j) => {
-      problems.push(checkLength(option(`mappings[${i}].childValues[${j}]`), value, 0, LIMITS.OPTION_VALUE_MAX_LENGTH));
+  /** @internal */
+  public _validate(path: string): string[] {
+    const member = (name: string) => property(`${path}.${name}`);
+    const problems = problemsOf([
+      checkId(member('parentFieldId'), this.parentFieldId),
+      checkId(member('childFieldId'), this.childFieldId),
+      this.parentFieldId === this.childFieldId
+        ? `${member('childFieldId')} must differ from 'parentFieldId'; received ${describeValue(this.childFieldId)} for both`
+        : undefined,
+      checkCount(member('mappings'), this.mappings.length, 1, LIMITS.MAX_FIELD_OPTION_MAPPINGS, 'mappings'),
+    ]);
+    this.mappings.forEach((mapping, i) => {
+      const children = `mappings[${i}].childValues`;
+      problems.push(...optionValueProblems(member(`mappings[${i}].parentValue`), mapping.parentValue));
+      problems.push(...problemsOf([checkCount(member(children), mapping.childValues.length, 0, LIMITS.MAX_CHILD_OPTION_VALUES, 'values')]));
+      mapping.childValues.forEach((value, j) => problems.push(...optionValueProblems(member(`${children}[${j}]`), value)));
+      problems.push(...repeatedOptionValueProblems(member(children), mapping.childValues, 'child value'));
     });
-  });
-  const duplicate = firstDuplicate(mappings.map((m) => m.parentValue));
-  if (duplicate !== undefined) {
-    problems.push(`${option('mappings')} must not map the same parent value twice; received ${describeValue(duplicate)} more than once`);
+    problems.push(...repeatedOptionValueProblems(member('mappings'), this.mappings.map((m) => m.parentValue), 'parent value'));
+    return problems;
   }
-  return problems;
+
+  /** @internal */
+  public _warnings(): string[] {
+    return [];
+  }
 }

@@ -1,47 +1,66 @@
 import { LIMITS } from './private/api-limits';
-import { OperandWire } from './private/resource-properties';
-import { checkFiniteNumber, checkLength, throwFirst } from './private/validate';
+import { OperandTwoShape } from './private/contract';
+import { checkFiniteNumber, checkLength, problemsOf } from './private/validate';
 
 /**
  * A typed value: what a condition compares a field with, or a field's value when a rule is
  * evaluated locally. Built only through the static factories, one per value type.
+ *
+ * The factories never throw: a value out of the API's limits is reported when the construct that
+ * uses it is validated, with the construct's path and property.
  */
 export abstract class CaseRuleValue {
   /**
-   * A text value (1-1500 characters), e.g. the value of a Text or SingleSelect field.
+   * A text value, e.g. of a Text or SingleSelect field. In a condition: 1-1500 characters.
    */
-  public static string(value: string): CaseRuleValue {
-    throwFirst('', [checkLength("CaseRuleValue.string() argument 'value'", value, 1, LIMITS.STRING_OPERAND_MAX_LENGTH)]);
-    return new TypedValue({ ValueType: 'String', Value: value });
+  public static fromString(value: string): CaseRuleValue {
+    return new TypedValue({ stringValue: value }, (subject) =>
+      problemsOf([checkLength(subject, value, 1, LIMITS.STRING_OPERAND_MAX_LENGTH)]));
   }
 
-  /** A number (finite), e.g. the value of a Number field. */
-  public static number(value: number): CaseRuleValue {
-    throwFirst('', [checkFiniteNumber("CaseRuleValue.number() argument 'value'", value)]);
-    return new TypedValue({ ValueType: 'Number', Value: value });
+  /** A number, e.g. of a Number field. In a condition: finite. */
+  public static fromNumber(value: number): CaseRuleValue {
+    return new TypedValue({ doubleValue: value }, (subject) => problemsOf([checkFiniteNumber(subject, value)]));
   }
 
-  /** A boolean, e.g. the value of a Boolean field. */
-  public static boolean(value: boolean): CaseRuleValue {
-    return new TypedValue({ ValueType: 'Boolean', Value: value });
+  /** A boolean, e.g. of a Boolean field. */
+  public static fromBoolean(value: boolean): CaseRuleValue {
+    return new TypedValue({ booleanValue: value }, () => []);
   }
 
   /** No value: the field is empty. */
   public static empty(): CaseRuleValue {
-    return new TypedValue({ ValueType: 'Empty' });
+    return new TypedValue({ emptyValue: {} }, () => []);
   }
 
-  /** @internal */
-  public abstract _render(): OperandWire;
+  /**
+   * The value in the API's shape (`OperandTwo`).
+   *
+   * @internal
+   */
+  public abstract _render(): OperandTwoShape;
+
+  /**
+   * Every problem of this value as a condition's operand.
+   *
+   * @param subject where it is used, e.g. `property 'rule.conditions[0].value'`
+   * @internal
+   */
+  public abstract _problems(subject: string): string[];
 }
 
 class TypedValue extends CaseRuleValue {
-  constructor(private readonly operand: OperandWire) {
+  constructor(private readonly operand: OperandTwoShape, private readonly check: (subject: string) => string[]) {
     super();
   }
 
   /** @internal */
-  public _render(): OperandWire {
-    return this.operand;
+  public _render(): OperandTwoShape {
+    return { ...this.operand };
+  }
+
+  /** @internal */
+  public _problems(subject: string): string[] {
+    return this.check(subject);
   }
 }

@@ -1,5 +1,6 @@
 import { FieldOptionMapping } from './field-option-mapping';
 import { LIMITS } from './private/api-limits';
+import { optionValueProblems } from './private/option-values';
 
 /**
  * Reader of the CSV file the Amazon Connect admin website takes for the bulk upload of dependent
@@ -42,8 +43,9 @@ export class FieldOptionsCsv {
    * Every field pair of the file, in the order they first appear.
    *
    * @throws Error naming the line and the problem: malformed CSV (unterminated quote, text after a
-   *   closing quote), a missing or wrong header, a row without exactly four values, an empty or
-   *   over-long value, a value ending in white space, a repeated child value for one parent value,
+   *   closing quote), a missing or wrong header, a row without exactly four values, an empty field
+   *   name, an option value that `fieldOptions` would refuse (empty, over 100 characters, ending in
+   *   white space, holding a line break), a repeated child value for one parent value,
    *   more than 200 parent values or more than 1500 child values for one parent value.
    */
   public static parse(text: string): FieldOptionsCsvRule[] {
@@ -147,19 +149,11 @@ function rowValues(row: CsvRecord, columns: Record<ColumnName, number>): RowValu
   }
   const value = (name: ColumnName, isOptionValue: boolean): string => {
     const text = row.values[columns[name]].text;
-    if (text === '') {
-      throw csvError(row.line, `${name} is empty`);
-    }
-    if (isOptionValue && text.length > FieldOptionsCsv.MAX_VALUE_LENGTH) {
-      throw csvError(row.line, `${name} must be at most ${FieldOptionsCsv.MAX_VALUE_LENGTH} characters; received ${text.length} ('${text.slice(0, 40)}...')`);
-    }
-    // The API's option value pattern `$|^.*[\S]` (read as a whole-value match): one line, no
-    // trailing white space. Only a quoted value can break either rule.
-    if (isOptionValue && /[\r\n]/.test(text)) {
-      throw csvError(row.line, `${name} ${JSON.stringify(text)} must not contain a line break`);
-    }
-    if (isOptionValue && /\s$/.test(text)) {
-      throw csvError(row.line, `${name} '${text}' must not end in white space`);
+    // Option values follow the same rule as in `CaseRuleDefinition.fieldOptions`; field names
+    // only need to be there (the construct takes field ids, not these names).
+    const problems = isOptionValue ? optionValueProblems(name, text) : text === '' ? [`${name} is empty`] : [];
+    if (problems.length > 0) {
+      throw csvError(row.line, problems.join('; '));
     }
     return text;
   };

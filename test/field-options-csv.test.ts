@@ -1,3 +1,4 @@
+import { CaseRuleDefinition } from '../lib/case-rule-definition';
 import { FieldOptionsCsv } from '../lib/field-options-csv';
 
 const HEADER = 'Parent Field Name,Child Field Name,Parent Value,Child Value';
@@ -107,18 +108,20 @@ describe('FieldOptionsCsv.parse: errors name the line and the problem', () => {
     ['a header without rows', lines(HEADER, ''), 'line 1: the file has a header but no mapping rows'],
     ['a row with three values', lines(HEADER, 'Country,State,US,CA', 'Country,State,NY'), 'line 3: expected 4 values (Parent Field Name, Child Field Name, Parent Value, Child Value); received 3'],
     ['a row with a trailing comma', lines(HEADER, 'Country,State,US,CA,'), 'line 2: expected 4 values (Parent Field Name, Child Field Name, Parent Value, Child Value); received 5'],
-    ['an empty parent value', lines(HEADER, 'Country,State,US,CA', 'Country,State, ,NY'), 'line 3: Parent Value is empty'],
-    ['an empty quoted parent value', lines(HEADER, 'Country,State,"",NY'), 'line 2: Parent Value is empty'],
-    ['an empty child value', lines(HEADER, 'Country,State,US,'), 'line 2: Child Value is empty'],
+    ['an empty parent value', lines(HEADER, 'Country,State,US,CA', 'Country,State, ,NY'), "line 3: Parent Value must be 1-100 characters; received '' (0 characters)"],
+    ['an empty quoted parent value', lines(HEADER, 'Country,State,"",NY'), "line 2: Parent Value must be 1-100 characters; received '' (0 characters)"],
+    ['an empty child value', lines(HEADER, 'Country,State,US,'), "line 2: Child Value must be 1-100 characters; received '' (0 characters)"],
     ['an empty parent field name', lines(HEADER, ',State,US,CA'), 'line 2: Parent Field Name is empty'],
     ['an empty child field name', lines(HEADER, 'Country,,US,CA'), 'line 2: Child Field Name is empty'],
     ['an unterminated quote', lines(HEADER, 'Country,State,US,CA', 'Country,State,"US,NY', 'Country,State,US,TX'), 'line 3: unterminated quoted value: the quote opened here is never closed'],
     ['text after a closing quote', lines(HEADER, 'Country,State,"US" x,CA'), 'line 2: unexpected text after a closing quote: \'x,CA\''],
     ['a quote inside an unquoted value', lines(HEADER, 'Screen,Size,TV,55" wide'), 'line 2: a quote inside an unquoted value; put the whole value in quotes and double the quote ("")'],
-    ['a parent value over 100 characters', lines(HEADER, `Country,State,${'p'.repeat(101)},CA`), `line 2: Parent Value must be at most 100 characters; received 101 ('${'p'.repeat(40)}...')`],
-    ['a child value over 100 characters', lines(HEADER, `Country,State,US,${'c'.repeat(101)}`), `line 2: Child Value must be at most 100 characters; received 101 ('${'c'.repeat(40)}...')`],
-    ['a quoted value ending in white space', lines(HEADER, 'Country,State,"US ",CA'), 'line 2: Parent Value \'US \' must not end in white space'],
-    ['an option value with a line break', lines(HEADER, 'Country,State,US,"New\nYork"'), 'line 2: Child Value "New\\nYork" must not contain a line break'],
+    ['a parent value over 100 characters', lines(HEADER, `Country,State,${'p'.repeat(101)},CA`), `line 2: Parent Value must be 1-100 characters; received '${'p'.repeat(40)}...' (101 characters)`],
+    ['a child value over 100 characters', lines(HEADER, `Country,State,US,${'c'.repeat(101)}`), `line 2: Child Value must be 1-100 characters; received '${'c'.repeat(40)}...' (101 characters)`],
+    ['a quoted value ending in white space', lines(HEADER, 'Country,State,"US ",CA'), "line 2: Parent Value must not end in white space; received 'US ' (3 characters)"],
+    ['an option value with a line break', lines(HEADER, 'Country,State,US,"New\nYork"'), "line 2: Child Value must not contain a line break; received 'New\\nYork' (8 characters)"],
+    ['an option value breaking two rules at once', lines(HEADER, 'Country,State,US,"New\nYork "'),
+      "line 2: Child Value must not contain a line break; received 'New\\nYork ' (9 characters); Child Value must not end in white space; received 'New\\nYork ' (9 characters)"],
     ['a repeated child value for one parent value', lines(HEADER, 'Country,State,US,CA', 'Country,State,US,NY', 'Country,State,US,CA'), 'line 4: child value \'CA\' of parent value \'US\' repeats line 2'],
     ['more than 200 parent values', lines(HEADER, ...rows(201, (i) => `Country,State,P${i},C`)), 'line 202: \'Country\' -> \'State\' has more than 200 parent values (at \'P200\')'],
     ['more than 1500 child values for one parent', lines(HEADER, ...rows(1501, (i) => `Country,State,US,C${i}`)), 'line 1502: parent value \'US\' has more than 1500 child values'],
@@ -160,5 +163,37 @@ describe('FieldOptionsCsv.mappings', () => {
   test('names the pairs it holds when the selected pair is missing', () => {
     expect(() => FieldOptionsCsv.mappings(twoPairs, { parentFieldName: 'State', childFieldName: 'Country' })).toThrow(new Error(
       'Field options CSV has no rows for \'State\' -> \'Country\'; it holds \'Country\' -> \'State\', \'Category\' -> \'Subcategory\''));
+  });
+});
+
+describe('the CSV reader and CaseRuleDefinition.fieldOptions judge option values alike', () => {
+  const fieldOptionsProblems = (parentValue: string, childValue: string): string[] =>
+    CaseRuleDefinition.fieldOptions({ parentFieldId: 'p', childFieldId: 'c', mappings: [{ parentValue, childValues: [childValue] }] })._validate('rule');
+
+  test.each<[string, string]>([
+    ['empty', ''],
+    ['over 100 characters', 'v'.repeat(101)],
+    ['ending in white space', 'US\t'],
+    ['holding a line break', 'New\r\nYork'],
+  ])('a value %s is refused by both with the same problem', (_name, value) => {
+    // GIVEN the value as a child value in a CSV file and in a fieldOptions rule
+    const quoted = `"${value}"`;
+    const csv = (): unknown => FieldOptionsCsv.parse(lines(HEADER, `Country,State,US,${quoted}`));
+    // WHEN
+    const [problem] = fieldOptionsProblems('US', value);
+    // THEN both refuse it, and the CSV error says what the rule's problem says after its subject
+    expect(problem).toMatch(/^property 'rule.mappings\[0\].childValues\[0\]' /);
+    const afterSubject = problem.replace("property 'rule.mappings[0].childValues[0]' ", '');
+    expect(csv).toThrow(new Error(`Field options CSV line 2: Child Value ${afterSubject}`));
+  });
+
+  test('the mappings the reader returns pass the rule\'s validation, up to the limits', () => {
+    // GIVEN a file at the limits: 200 parent values, 1500 children for one of them, 100-character values
+    const long = 'x'.repeat(100);
+    const text = lines(HEADER, ...rows(1500, (i) => `Country,State,P0,C${i}`), ...rows(198, (i) => `Country,State,P${i + 1},C`), `Country,State,${long},${long}`);
+    // WHEN
+    const rule = CaseRuleDefinition.fieldOptions({ parentFieldId: 'country', childFieldId: 'state', mappings: FieldOptionsCsv.mappings(text) });
+    // THEN
+    expect(rule._validate('rule')).toEqual([]);
   });
 });
