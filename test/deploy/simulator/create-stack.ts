@@ -27,7 +27,7 @@ export async function createStack(
 
   const failure = firstFailure(actions.events);
   if (failure === undefined) {
-    return { result: { status: 'CREATE_COMPLETE', events: actions.events, maxConcurrent: deploy.maxConcurrent, elapsedMs: Date.now() - startedMs }, resources: state };
+    return { result: { status: 'CREATE_COMPLETE', events: actions.events, cleanupFailures: [], maxConcurrent: deploy.maxConcurrent, elapsedMs: Date.now() - startedMs }, resources: state };
   }
   const rollback = await deleteInReverseOrder(
     actions, [...state.values(), ...failedCreates], graph, () => state, 'rollback', () => 'DeletionPolicy', (r) => state.delete(r.logicalId),
@@ -37,6 +37,7 @@ export async function createStack(
       status: rollback.failed.length > 0 ? 'ROLLBACK_FAILED' : 'ROLLBACK_COMPLETE',
       events: actions.events,
       failure,
+      cleanupFailures: [],
       maxConcurrent: deploy.maxConcurrent,
       elapsedMs: Date.now() - startedMs,
     },

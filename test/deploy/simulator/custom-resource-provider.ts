@@ -2,7 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { stringifyScalars } from '../../support/cloudformation-encoding';
 import { HandlerHarness } from '../../support/handler-harness';
+import { InvocationTracker } from './iam/authorizer';
 import { ExistingResource, ProviderRequest, ProviderResult, ResourceProvider } from './provider';
+
+/** What a custom-resource handler answers CloudFormation (the body it PUTs to the ResponseURL). */
+export interface CustomResourceAnswer {
+  readonly Status: 'SUCCESS' | 'FAILED';
+  readonly PhysicalResourceId?: string;
+  readonly Reason?: string;
+  readonly Data?: Record<string, string>;
+}
+
+/**
+ * Stands in for the bundled handler, for the simulator's own tests: receives the event as
+ * CloudFormation sends it and answers like a handler. It runs as the ServiceToken's function
+ * (its Cases calls are authorized as that function's role).
+ */
+export type CustomResourceFunction = (event: CloudFormationCustomResourceEvent, remainingMs: number) => Promise<CustomResourceAnswer>;
 
 /** Lambda's default timeout, when the ServiceToken's function does not set one. */
 const DEFAULT_FUNCTION_TIMEOUT_S = 3;
@@ -13,7 +29,11 @@ const DEFAULT_FUNCTION_TIMEOUT_S = 3;
  * the handler PUT to its ResponseURL.
  */
 export class CustomResourceProvider implements ResourceProvider {
-  constructor(private readonly harness: HandlerHarness) {}
+  constructor(
+    private readonly harness: HandlerHarness,
+    private readonly invocations: InvocationTracker = new InvocationTracker(),
+    private readonly standIn?: CustomResourceFunction,
+  ) {}
 
   public create(request: ProviderRequest): Promise<ProviderResult> {
     return this.invoke(request, { RequestType: 'Create' });
@@ -52,9 +72,12 @@ export class CustomResourceProvider implements ResourceProvider {
       ResourceType: request.type,
       ResourceProperties: stringifyScalars(request.properties),
     } as unknown as CloudFormationCustomResourceEvent;
-    let body;
+    let body: CustomResourceAnswer;
     try {
-      ({ body } = await this.harness.invoke(event, { remainingMs: timeoutS * 1000 }));
+      // While the handler runs, its Cases calls are authorized as its function's role.
+      body = await this.invocations.during(String(serviceToken), async () => (this.standIn
+        ? this.standIn(event, timeoutS * 1000)
+        : (await this.harness.invoke(event, { remainingMs: timeoutS * 1000 })).body as CustomResourceAnswer));
     } catch (error) {
       // CloudFormation would wait for an answer until the service timeout; the outcome is the same.
       return { status: 'FAILED', reason: `no valid response from the handler: ${error instanceof Error ? error.message : String(error)}` };

@@ -24,6 +24,7 @@ export async function deleteStack(
       status: failure === undefined ? 'DELETE_COMPLETE' : 'DELETE_FAILED',
       events: actions.events,
       failure,
+      cleanupFailures: [],
       maxConcurrent: outcome.maxConcurrent,
       elapsedMs: Date.now() - startedMs,
     },

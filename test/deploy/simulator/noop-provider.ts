@@ -1,23 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { ExistingResource, ProviderRequest, ProviderResult, ResourceProvider } from './provider';
 
+/** A name like CloudFormation generates: `<stack>-<logicalId>-<random suffix>`. */
+export function generatedName(request: ProviderRequest): string {
+  return `${request.stack.stackName}-${request.logicalId}`.slice(0, 50) + `-${randomBytes(6).toString('hex').toUpperCase()}`;
+}
+
 /**
- * IAM, Lambda and Logs resources: nothing to do locally, but they get plausible names and ARNs so
- * that references resolve (the function's `Arn` is every custom resource's ServiceToken).
+ * Logs resources: nothing to do locally, but they get plausible names and ARNs so that references
+ * resolve. (IAM and Lambda resources have their own provider, `IamProvider`.)
  */
 export class NoopProvider implements ResourceProvider {
-  public static readonly TYPES = ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::Lambda::Function', 'AWS::Logs::LogGroup'];
+  public static readonly TYPES = ['AWS::Logs::LogGroup'];
 
   public async create(request: ProviderRequest): Promise<ProviderResult> {
-    const { region, accountId, stackName } = request.stack;
-    const name = `${stackName}-${request.logicalId}`.slice(0, 50) + `-${randomBytes(6).toString('hex').toUpperCase()}`;
-    const attributes: Record<string, Record<string, string>> = {
-      'AWS::IAM::Role': { Arn: `arn:aws:iam::${accountId}:role/${name}`, RoleId: `AROA${randomBytes(8).toString('hex').toUpperCase()}` },
-      'AWS::IAM::Policy': { Id: name },
-      'AWS::Lambda::Function': { Arn: `arn:aws:lambda:${region}:${accountId}:function:${name}` },
-      'AWS::Logs::LogGroup': { Arn: `arn:aws:logs:${region}:${accountId}:log-group:${name}:*` },
-    };
-    return { status: 'SUCCESS', physicalId: name, attributes: attributes[request.type] ?? {} };
+    const { region, accountId } = request.stack;
+    const name = generatedName(request);
+    return { status: 'SUCCESS', physicalId: name, attributes: { Arn: `arn:aws:logs:${region}:${accountId}:log-group:${name}:*` } };
   }
 
   public async update(_request: ProviderRequest, existing: ExistingResource): Promise<ProviderResult> {

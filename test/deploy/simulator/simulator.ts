@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { FakeCases, FakeCasesOptions } from '../../fake';
 import { HandlerHarness } from '../../support/handler-harness';
-import { CustomResourceProvider } from './custom-resource-provider';
+import { CustomResourceFunction, CustomResourceProvider } from './custom-resource-provider';
 import { createStack } from './create-stack';
 import { deleteStack } from './delete-stack';
+import { AuthorizationRecord, iamAuthorizer, InvocationTracker } from './iam/authorizer';
+import { IamRegistry } from './iam/iam-registry';
+import { IamProvider } from './iam-provider';
 import { NativeCasesProvider } from './native-cases-provider';
 import { NoopProvider } from './noop-provider';
 import { ResourceProvider, StackIdentity } from './provider';
@@ -41,28 +44,56 @@ export class SimulatedStack {
   }
 }
 
+export interface SimulatorOptions extends FakeCasesOptions {
+  /**
+   * Authorize every Cases call a handler makes against the IAM policies deployed at that moment
+   * (default true). A test that turns it off must say why.
+   */
+  readonly iam?: boolean;
+  /** Answers `Custom::*` resources instead of the bundled handler (for the simulator's own tests). */
+  readonly customResourceHandler?: CustomResourceFunction;
+}
+
 /**
  * A small CloudFormation: deploys synthesized templates against the loopback Cases fake, sending
- * `Custom::*` resources to the bundled handler. One per test file (the bundle reads the fake's
- * endpoint when it is first loaded).
+ * `Custom::*` resources to the bundled handler, whose Cases calls IAM authorizes against the
+ * policies deployed so far. One per test file (the bundle reads the fake's endpoint when it is
+ * first loaded).
  */
 export class CloudFormationSimulator {
-  public static async start(options: FakeCasesOptions = {}): Promise<CloudFormationSimulator> {
-    return new CloudFormationSimulator(await HandlerHarness.start(options));
+  public static async start(options: SimulatorOptions = {}): Promise<CloudFormationSimulator> {
+    const { iam, customResourceHandler, ...fakeOptions } = options;
+    return new CloudFormationSimulator(await HandlerHarness.start(fakeOptions), iam ?? true, customResourceHandler);
   }
 
+  /** The IAM state deployed by every stack of this simulator. */
+  public readonly iam = new IamRegistry();
   private readonly stacks = new Map<string, SimulatedStack>();
   private readonly providers: Record<string, ResourceProvider>;
   private readonly customResources: CustomResourceProvider;
+  private readonly authorizationLog: AuthorizationRecord[] = [];
 
-  private constructor(public readonly harness: HandlerHarness) {
+  private constructor(public readonly harness: HandlerHarness, iamEnabled: boolean, customResourceHandler?: CustomResourceFunction) {
     const native = new NativeCasesProvider(harness.fake);
+    const iamProvider = new IamProvider(this.iam);
     const noop = new NoopProvider();
-    this.customResources = new CustomResourceProvider(harness);
+    const invocations = new InvocationTracker();
+    this.customResources = new CustomResourceProvider(harness, invocations, customResourceHandler);
     this.providers = Object.fromEntries([
       ...NativeCasesProvider.TYPES.map((type) => [type, native] as const),
+      ...IamProvider.TYPES.map((type) => [type, iamProvider] as const),
       ...NoopProvider.TYPES.map((type) => [type, noop] as const),
     ]);
+    if (iamEnabled) harness.fake.setAuthorizer(iamAuthorizer(this.iam, invocations, harness.fake.accountId, this.authorizationLog));
+  }
+
+  /** Every authorization decided for a handler's Cases call so far (empty when IAM is off). */
+  public authorizations(): AuthorizationRecord[] {
+    return [...this.authorizationLog];
+  }
+
+  public resetAuthorizations(): void {
+    this.authorizationLog.length = 0;
   }
 
   public get fake(): FakeCases {

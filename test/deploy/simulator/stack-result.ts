@@ -12,6 +12,11 @@ export interface StackOperationResult {
   readonly events: readonly ResourceEvent[];
   /** The failure that stopped the operation (the first failed event), if any. */
   readonly failure?: ResourceEvent;
+  /**
+   * Deletes that failed in an update's cleanup phase. They do not fail the update (CloudFormation
+   * reports UPDATE_COMPLETE and leaves the physical resources behind), so they show here and as events.
+   */
+  readonly cleanupFailures: readonly ResourceEvent[];
   /** Most resource actions in progress at once during the deploy phase. */
   readonly maxConcurrent: number;
   readonly elapsedMs: number;
@@ -19,4 +24,8 @@ export interface StackOperationResult {
 
 export function firstFailure(events: readonly ResourceEvent[]): ResourceEvent | undefined {
   return events.find((event) => event.status === 'FAILED');
+}
+
+export function cleanupFailures(events: readonly ResourceEvent[]): ResourceEvent[] {
+  return events.filter((event) => event.phase === 'cleanup' && event.status === 'FAILED');
 }

@@ -2,7 +2,7 @@ import { dependencyGraph } from './dependencies';
 import { deleteInReverseOrder } from './reverse-delete';
 import { ResourceActions } from './resource-actions';
 import { runInDependencyOrder } from './scheduler';
-import { StackOperationResult, firstFailure } from './stack-result';
+import { StackOperationResult, cleanupFailures, firstFailure } from './stack-result';
 import { CfnTemplate, DeployedResource } from './template-types';
 
 /** An in-place update that a rollback must undo: its previous state and the properties it was sent. */
@@ -68,7 +68,9 @@ export async function updateStack(
 
   const failure = firstFailure(actions.events);
   const result = (status: StackOperationResult['status']): StackOperationResult =>
-    ({ status, events: actions.events, failure, maxConcurrent: deploy.maxConcurrent, elapsedMs: Date.now() - startedMs });
+    ({
+      status, events: actions.events, failure, cleanupFailures: cleanupFailures(actions.events), maxConcurrent: deploy.maxConcurrent, elapsedMs: Date.now() - startedMs,
+    });
 
   if (failure === undefined) {
     const removed = [...previous.values()].filter((resource) => !(resource.logicalId in template.Resources));
@@ -79,7 +81,7 @@ export async function updateStack(
       (resource) => (isRemoved(resource) ? 'DeletionPolicy' : 'UpdateReplacePolicy'),
       (resource) => { if (isRemoved(resource)) state.delete(resource.logicalId); },
     );
-    // Cleanup failures leave the update complete, as in CloudFormation (they show as events).
+    // Cleanup failures leave the update complete, as in CloudFormation (they show as events and in cleanupFailures).
     removed.forEach((resource) => state.delete(resource.logicalId));
     return { result: result('UPDATE_COMPLETE'), resources: state };
   }

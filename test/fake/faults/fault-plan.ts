@@ -13,17 +13,42 @@ export interface FaultOptions {
   hangOperations?: string[];
   /** operation names answered 403 AccessDeniedException (a policy that lacks them): not retryable */
   denyOperations?: string[];
+  /**
+   * 0..1 fraction of requests to `loseAnswerOperations` that run (their write commits) but whose
+   * answer is lost: the client receives what `loseAnswerAs` says instead. A request whose
+   * operation fails answers its error as usual (nothing was committed).
+   */
+  loseAnswerRate?: number;
+  /** operations whose answers may be lost; default every operation the model does not mark read-only */
+  loseAnswerOperations?: string[];
+  /** 'serverError' (default): a 500 InternalServerException; 'dropConnection': the socket closes without an answer */
+  loseAnswerAs?: 'serverError' | 'dropConnection';
+  /**
+   * Operations that hang without ever answering while their write commits `commitDelayMs` after the
+   * request arrived: a create that commits just after the caller's deadline aborted it. Input
+   * validation and authorization still answer at once.
+   */
+  delayedCommitOperations?: string[];
+  /** default 0: the write commits on the next turn of the event loop (never, if the fake is closed first) */
+  commitDelayMs?: number;
+  /** how many requests (across `delayedCommitOperations`) are delayed; the rest run normally. Default: all */
+  delayedCommitLimit?: number;
 }
 
-export type FaultDecision = 'none' | 'hang' | 'deny' | 'throttle' | 'serverError';
+export type FaultDecision = 'none' | 'hang' | 'deny' | 'throttle' | 'serverError' | 'loseAnswer' | 'delayedCommit';
+
+const RATES = ['throttleRate', 'serverErrorRate', 'loseAnswerRate'] as const;
 
 /**
  * Decides, before an operation runs, whether a request is faulted. Exactly one random draw per
- * request, whatever the rates, so a seed replays the same sequence for the same request order.
+ * request, whatever the settings, so a seed replays the same sequence for the same request order.
+ * The draw falls into consecutive bands: throttle, then server error, then lost answer (which only
+ * applies to `loseAnswerOperations`; elsewhere that band means no fault).
  */
 export class FaultPlan {
   private options: FaultOptions = {};
   private random: () => number = mulberry32(1);
+  private delayedSoFar = 0;
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
@@ -31,27 +56,50 @@ export class FaultPlan {
 
   /** Replaces every setting and restarts the random sequence from the seed. */
   set(options: FaultOptions): void {
-    for (const [name, rate] of [['throttleRate', options.throttleRate], ['serverErrorRate', options.serverErrorRate]] as const) {
+    for (const name of RATES) {
+      const rate = options[name];
       if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new Error(`FaultOptions.${name} must be within 0..1, got ${rate}`);
     }
-    if ((options.throttleRate ?? 0) + (options.serverErrorRate ?? 0) > 1) {
-      throw new Error('FaultOptions.throttleRate + serverErrorRate must not exceed 1');
+    if (RATES.reduce((sum, name) => sum + (options[name] ?? 0), 0) > 1) {
+      throw new Error('FaultOptions.throttleRate + serverErrorRate + loseAnswerRate must not exceed 1');
     }
-    this.options = { ...options, hangOperations: [...(options.hangOperations ?? [])], denyOperations: [...(options.denyOperations ?? [])] };
+    if (options.loseAnswerAs !== undefined && !['serverError', 'dropConnection'].includes(options.loseAnswerAs)) {
+      throw new Error(`FaultOptions.loseAnswerAs must be 'serverError' or 'dropConnection', got ${String(options.loseAnswerAs)}`);
+    }
+    this.options = structuredClone(options);
     this.random = mulberry32(options.seed ?? 1);
+    this.delayedSoFar = 0;
   }
 
   get latencyMs(): number {
     return this.options.latencyMs ?? 0;
   }
 
-  decide(operation: string): FaultDecision {
+  get commitDelayMs(): number {
+    return this.options.commitDelayMs ?? 0;
+  }
+
+  get loseAnswerAs(): 'serverError' | 'dropConnection' {
+    return this.options.loseAnswerAs ?? 'serverError';
+  }
+
+  /** @param readOnly whether the model marks the operation read-only (default scope of lost answers) */
+  decide(operation: string, readOnly: boolean): FaultDecision {
     const draw = this.random();
-    if (this.options.hangOperations?.includes(operation)) return 'hang';
-    if (this.options.denyOperations?.includes(operation)) return 'deny';
-    const throttleRate = this.options.throttleRate ?? 0;
-    if (draw < throttleRate) return 'throttle';
-    if (draw < throttleRate + (this.options.serverErrorRate ?? 0)) return 'serverError';
+    const o = this.options;
+    if (o.hangOperations?.includes(operation)) return 'hang';
+    if (o.denyOperations?.includes(operation)) return 'deny';
+    if (o.delayedCommitOperations?.includes(operation) && this.delayedSoFar < (o.delayedCommitLimit ?? Infinity)) {
+      this.delayedSoFar++;
+      return 'delayedCommit';
+    }
+    let band = o.throttleRate ?? 0;
+    if (draw < band) return 'throttle';
+    band += o.serverErrorRate ?? 0;
+    if (draw < band) return 'serverError';
+    band += o.loseAnswerRate ?? 0;
+    const mayLose = o.loseAnswerOperations ? o.loseAnswerOperations.includes(operation) : !readOnly;
+    if (draw < band && mayLose) return 'loseAnswer';
     return 'none';
   }
 }

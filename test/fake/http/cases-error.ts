@@ -5,6 +5,7 @@
 export class CasesError extends Error {
   constructor(readonly shapeName: string, message: string, readonly members: Record<string, unknown> = {}) {
     super(message);
+    this.name = shapeName;
   }
 }
 

@@ -1,20 +1,32 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { FaultPlan } from '../faults/fault-plan';
+import { FaultDecision, FaultPlan } from '../faults/fault-plan';
 import { CasesModel } from '../model/cases-model';
 import { validateShape, validationMessage } from '../model/validate';
 import { OPERATIONS } from '../operations';
+import { OperationContext } from '../operations/operation';
 import { CasesStore } from '../store/cases-store';
 import { requireSigV4 } from './auth';
-import { CasesError, validationError } from './cases-error';
+import { AuthorizationRequest, Authorizer, authorizationRequest } from './authorization';
+import { accessDenied, CasesError, validationError } from './cases-error';
 import { readInput } from './request-input';
 import { sendError, sendJson } from './response';
 import { Router } from './router';
 
+/** A fault the plan injected, in the order of the requests. */
+export interface InjectedFault {
+  readonly operation: string;
+  readonly fault: Exclude<FaultDecision, 'none'>;
+  /** For a lost answer or a delayed commit: whether the write committed ('committed' or 'failed: <error>'). */
+  outcome?: string;
+}
+
 /**
  * The loopback HTTP front of the fake. Per request: route by the model, count, check SigV4,
- * decide faults (before anything can change state), validate the input against the model, run
- * the operation, and check the response against the model's output shape before sending it.
+ * decide faults (before anything can change state), ask the authorizer (IAM), validate the input
+ * against the model, run the operation, and check the response against the model's output shape
+ * before sending it (or losing it, when a fault says so).
  */
 export class CasesServer {
   private readonly server: Server;
@@ -23,6 +35,9 @@ export class CasesServer {
   /** Requests a hang fault holds open until close(). */
   private readonly held = new Set<ServerResponse>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly faultLog: InjectedFault[] = [];
+  /** Asked for every request after fault injection; none means everything is allowed. */
+  public authorizer: Authorizer | undefined;
 
   constructor(private readonly model: CasesModel, private readonly store: CasesStore, readonly faults: FaultPlan) {
     this.router = new Router(model.operations.values());
@@ -61,6 +76,14 @@ export class CasesServer {
     this.counts.clear();
   }
 
+  injectedFaults(): InjectedFault[] {
+    return this.faultLog.map((entry) => ({ ...entry }));
+  }
+
+  resetInjectedFaults(): void {
+    this.faultLog.length = 0;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const [rawPath, rawQuery = ''] = (req.url ?? '/').split('?');
@@ -72,34 +95,79 @@ export class CasesServer {
     }
     const operation = route.operation;
     this.counts.set(operation.name, (this.counts.get(operation.name) ?? 0) + 1);
+    let fault: FaultDecision = 'none';
+    let entry: InjectedFault | undefined;
     try {
       requireSigV4(req.headers, this.model.signingName, this.store.region);
-      const fault = this.faults.decide(operation.name);
-      if (fault === 'hang') {
-        this.held.add(res);
-        res.on('close', () => this.held.delete(res));
-        return;
-      }
+      fault = this.faults.decide(operation.name, operation.readOnly);
+      if (fault !== 'none') this.faultLog.push(entry = { operation: operation.name, fault });
+      if (fault === 'hang') return this.hold(res);
       await this.delay(this.faults.latencyMs);
       if (fault === 'deny') throw new CasesError('AccessDeniedException', `not authorized to perform cases:${operation.name} (injected by FakeCases)`);
       if (fault === 'throttle') throw new CasesError('ThrottlingException', 'Rate exceeded (injected by FakeCases)');
       if (fault === 'serverError') throw new CasesError('InternalServerException', 'Internal server error (injected by FakeCases)');
 
       const input = readInput(this.model, operation, route.labels, query, body);
+      const context: OperationContext = { newId: randomUUID() };
+      this.authorize(authorizationRequest(this.store, operation.name, input, context.newId));
       const violations = validateShape(this.model, operation.inputShape, input);
       if (violations.length > 0) throw validationError(validationMessage(violations));
       const handler = OPERATIONS[operation.name];
       if (!handler) throw new CasesError('NotImplementedException', `FakeCases does not implement ${operation.name}`);
-      const output = handler(this.store, input);
-      const outputViolations = validateShape(this.model, operation.outputShape, output);
-      if (outputViolations.length > 0) {
-        throw new Error(`${operation.name} produced a response that does not match the model: ${outputViolations.join('; ')}`);
-      }
+      const run = () => {
+        const output = handler(this.store, input, context);
+        const outputViolations = validateShape(this.model, operation.outputShape, output);
+        if (outputViolations.length > 0) {
+          throw new Error(`${operation.name} produced a response that does not match the model: ${outputViolations.join('; ')}`);
+        }
+        return output;
+      };
+      if (fault === 'delayedCommit') return this.commitLater(res, entry!, run);
+      const output = run();
+      if (fault === 'loseAnswer') return this.loseAnswer(res, entry!);
       sendJson(res, 200, output);
     } catch (error) {
       if (!(error instanceof CasesError)) throw error;
+      if (entry && (fault === 'loseAnswer' || fault === 'delayedCommit')) entry.outcome = `failed: ${error.shapeName}: ${error.message}`;
       sendError(res, this.model, error);
     }
+  }
+
+  private authorize(request: AuthorizationRequest): void {
+    if (!this.authorizer) return;
+    const decision = this.authorizer(request);
+    if (decision !== 'allow') throw accessDenied(decision);
+  }
+
+  /** Keeps the request open without an answer until the client gives up or close() is called. */
+  private hold(res: ServerResponse): void {
+    this.held.add(res);
+    res.on('close', () => this.held.delete(res));
+  }
+
+  /** The write happens after `commitDelayMs` whether or not the client is still waiting; it never gets an answer. */
+  private commitLater(res: ServerResponse, entry: InjectedFault, run: () => object): void {
+    this.hold(res);
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      try {
+        run();
+        entry.outcome = 'committed';
+      } catch (error) {
+        entry.outcome = `failed: ${error instanceof CasesError ? `${error.shapeName}: ${error.message}` : String(error)}`;
+      }
+    }, this.faults.commitDelayMs);
+    this.timers.add(timer);
+  }
+
+  /** The operation has committed; the client learns nothing of it. */
+  private loseAnswer(res: ServerResponse, entry: InjectedFault): void {
+    entry.outcome = 'committed';
+    if (this.faults.loseAnswerAs === 'dropConnection') {
+      res.socket?.destroy();
+      return;
+    }
+    sendError(res, this.model, new CasesError('InternalServerException', 'Internal server error (injected by FakeCases after the write committed)'));
   }
 
   private delay(ms: number): Promise<void> {

@@ -13,6 +13,8 @@ export interface OperationInfo {
   readonly outputShape: ShapeId;
   /** Error shape names (e.g. `ValidationException`) the operation declares. */
   readonly errors: readonly string[];
+  /** `smithy.api#readonly`, or a GET: the operation changes nothing. */
+  readonly readOnly: boolean;
 }
 
 const PRELUDE_TYPES: Record<string, string> = {
@@ -94,6 +96,7 @@ function toOperationInfo(id: ShapeId, shape: Shape): OperationInfo {
     inputShape: shape.input?.target ?? 'smithy.api#Unit',
     outputShape: shape.output?.target ?? 'smithy.api#Unit',
     errors: (shape.errors ?? []).map((error) => localName(error.target)),
+    readOnly: shape.traits?.['smithy.api#readonly'] !== undefined || http.method === 'GET',
   };
 }
 

@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '../http/cases-error';
 import { casesModel } from '../model/cases-model';
 import { CasesStore } from '../store/cases-store';
 import { paginate } from '../store/pagination';
 import { CaseRuleRecord, DomainState, Stored } from '../store/records';
-import { copyTags, isPresent, OperationHandler } from './operation';
+import { requireConditionLimits } from './condition-limits';
+import { copyTags, isPresent, OperationContext, OperationHandler } from './operation';
+import { liveField } from './references';
 
 interface CaseRuleInput {
   domainId: string;
@@ -15,11 +16,12 @@ interface CaseRuleInput {
 }
 
 export const caseRuleOperations: Record<string, OperationHandler> = {
-  CreateCaseRule(store: CasesStore, input: CaseRuleInput) {
+  CreateCaseRule(store: CasesStore, input: CaseRuleInput, context: OperationContext) {
     const domain = store.domain(input.domainId);
+    requireConditionLimits(input.rule!);
     requireReferencedFields(domain, input.rule!);
     requireUniqueName(domain, input.name!);
-    const caseRuleId = randomUUID();
+    const caseRuleId = context.newId;
     const record: CaseRuleRecord = {
       caseRuleId,
       caseRuleArn: store.arn(domain.domainId, 'case-rule', caseRuleId),
@@ -36,7 +38,10 @@ export const caseRuleOperations: Record<string, OperationHandler> = {
   UpdateCaseRule(store: CasesStore, input: CaseRuleInput) {
     const domain = store.domain(input.domainId);
     const stored = liveCaseRule(domain, input.caseRuleId);
-    if (isPresent(input.rule)) requireReferencedFields(domain, input.rule);
+    if (isPresent(input.rule)) {
+      requireConditionLimits(input.rule);
+      requireReferencedFields(domain, input.rule);
+    }
     if (isPresent(input.name)) requireUniqueName(domain, input.name, input.caseRuleId);
     // Members present replace, absent (or null) ones keep their value; "" clears the description.
     const record = stored.record;
@@ -126,9 +131,7 @@ function requireReferencedFields(domain: DomainState, rule: Record<string, unkno
   for (const fieldId of [fieldOptions?.parentFieldId, fieldOptions?.childFieldId]) {
     if (isPresent(fieldId)) fieldIds.add(fieldId);
   }
-  for (const fieldId of fieldIds) {
-    if (!domain.fields.has(fieldId)) throw notFound('Field', fieldId, `Field '${fieldId}' does not exist in domain '${domain.domainId}'`);
-  }
+  for (const fieldId of fieldIds) liveField(domain, fieldId);
 }
 
 function collectConditionFields(value: unknown, into: Set<string>): void {

@@ -1,4 +1,8 @@
 import { caseRuleOperations } from './case-rules';
+import { domainOperations } from './domains';
+import { fieldOptionOperations } from './field-options';
+import { fieldOperations } from './fields';
+import { layoutOperations } from './layouts';
 import { OperationHandler } from './operation';
 import { tagOperations } from './tags';
 import { templateOperations } from './templates';
@@ -7,5 +11,9 @@ import { templateOperations } from './templates';
 export const OPERATIONS: Readonly<Record<string, OperationHandler>> = {
   ...caseRuleOperations,
   ...templateOperations,
+  ...fieldOperations,
+  ...fieldOptionOperations,
+  ...layoutOperations,
+  ...domainOperations,
   ...tagOperations,
 };

@@ -2,6 +2,7 @@ import { notFound } from '../http/cases-error';
 import { CasesStore } from '../store/cases-store';
 import { copyTags, OperationHandler } from './operation';
 
+/** Every Cases resource takes tags by ARN: domains, fields, layouts, case rules and templates. */
 export const tagOperations: Record<string, OperationHandler> = {
   TagResource(store: CasesStore, input: { arn: string; tags: Record<string, string | null> }) {
     const tags = taggable(store, input.arn);
@@ -23,15 +24,16 @@ export const tagOperations: Record<string, OperationHandler> = {
   },
 };
 
-/** Tags of the case rule or template the ARN names. Deleted (soft-deleted) resources keep their tags. */
+/** Tags of the resource the ARN names. Deleted (soft-deleted) resources keep their tags. */
 function taggable(store: CasesStore, arn: string): Record<string, string> {
   const stored = store.findByArn(arn);
-  if (!stored) throw notFound(resourceTypeOf(arn), arn, `No case rule or template has the ARN '${arn}'`);
+  if (!stored) throw notFound(resourceTypeOf(arn), arn, `No Cases resource has the ARN '${arn}'`);
   return stored.record.tags;
 }
 
-function resourceTypeOf(arn: string): string {
-  if (/\/case-rule\//.test(arn)) return 'CaseRule';
-  if (/\/template\//.test(arn)) return 'Template';
-  return 'Resource';
+export function resourceTypeOf(arn: string): string {
+  const kind = /:domain\/[^/]+\/([^/]+)\//.exec(arn)?.[1];
+  const types: Record<string, string> = { 'case-rule': 'CaseRule', 'template': 'Template', 'field': 'Field', 'layout': 'Layout' };
+  if (kind !== undefined) return types[kind] ?? 'Resource';
+  return /:domain\/[^/]+$/.test(arn) ? 'Domain' : 'Resource';
 }

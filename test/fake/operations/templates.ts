@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { conflict, notFound, quotaExceeded, validationError } from '../http/cases-error';
 import { casesModel } from '../model/cases-model';
 import { isBoundOutsideBody } from '../model/smithy-types';
 import { CasesStore } from '../store/cases-store';
 import { paginate } from '../store/pagination';
 import { DomainState, Stored, TemplateRecord } from '../store/records';
-import { copyTags, isPresent, OperationHandler } from './operation';
+import { copyTags, isPresent, OperationContext, OperationHandler } from './operation';
+import { isLiveField, liveField, liveLayout } from './references';
 
 /** The documented limit on soft-deleted templates per domain. */
 export const MAX_DELETED_TEMPLATES_PER_DOMAIN = 100;
@@ -23,11 +23,11 @@ interface TemplateInput {
 }
 
 export const templateOperations: Record<string, OperationHandler> = {
-  CreateTemplate(store: CasesStore, input: TemplateInput) {
+  CreateTemplate(store: CasesStore, input: TemplateInput, context: OperationContext) {
     const domain = store.domain(input.domainId);
     requireValidReferences(domain, input);
     requireUniqueName(domain, input.name!);
-    const templateId = randomUUID();
+    const templateId = context.newId;
     const record: TemplateRecord = {
       templateId,
       templateArn: store.arn(domain.domainId, 'template', templateId),
@@ -61,7 +61,7 @@ export const templateOperations: Record<string, OperationHandler> = {
 
   GetTemplate(store: CasesStore, input: TemplateInput) {
     const domain = store.domain(input.domainId);
-    return templateResponse(existingTemplate(domain, input.templateId));
+    return templateResponse(domain, existingTemplate(domain, input.templateId));
   },
 
   DeleteTemplate(store: CasesStore, input: TemplateInput) {
@@ -139,13 +139,9 @@ function requireValidReferences(domain: DomainState, input: TemplateInput): void
   }
 
   const layoutId = input.layoutConfiguration?.defaultLayout;
-  if (isPresent(layoutId) && !domain.layouts.has(layoutId)) {
-    throw notFound('Layout', layoutId, `Layout '${layoutId}' does not exist in domain '${domain.domainId}'`);
-  }
+  if (isPresent(layoutId)) liveLayout(domain, layoutId);
   const fieldIds = [...requiredFieldIds, ...(input.rules ?? []).map(({ fieldId }) => fieldId).filter(isPresent)];
-  for (const fieldId of fieldIds) {
-    if (!domain.fields.has(fieldId)) throw notFound('Field', fieldId, `Field '${fieldId}' does not exist in domain '${domain.domainId}'`);
-  }
+  for (const fieldId of fieldIds) liveField(domain, fieldId);
   for (const { caseRuleId } of input.rules ?? []) {
     const rule = domain.caseRules.get(caseRuleId);
     if (!rule || rule.record.deleted) {
@@ -166,20 +162,27 @@ function existingTemplate(domain: DomainState, templateId: string): Stored<Templ
   return stored;
 }
 
-function templateResponse({ record, createdTime, lastModifiedTime }: Stored<TemplateRecord>): object {
+/**
+ * GetTemplate's answer. It leaves out the ids of deleted fields (cases-api-notes §6): a deleted
+ * required field is not listed, nor is a rule attached to a deleted field (the fake's reading of
+ * "leaves out", an inference). The record itself keeps what was written.
+ */
+function templateResponse(domain: DomainState, { record, createdTime, lastModifiedTime }: Stored<TemplateRecord>): object {
+  const requiredFields = record.requiredFields.filter(({ fieldId }) => isLiveField(domain, fieldId));
+  const rules = record.rules.filter(({ fieldId }) => fieldId === undefined || isLiveField(domain, fieldId));
   return {
     templateId: record.templateId,
     templateArn: record.templateArn,
     name: record.name,
     ...(record.description !== undefined ? { description: record.description } : {}),
     ...(record.layoutConfiguration !== undefined ? { layoutConfiguration: { ...record.layoutConfiguration } } : {}),
-    requiredFields: structuredClone(record.requiredFields),
+    requiredFields: structuredClone(requiredFields),
     tags: copyTags(record.tags),
     status: record.status,
     deleted: record.deleted,
     createdTime,
     lastModifiedTime,
-    rules: structuredClone(record.rules),
+    rules: structuredClone(rules),
     ...(record.tagPropagationConfigurations !== undefined
       ? { tagPropagationConfigurations: structuredClone(record.tagPropagationConfigurations) } : {}),
   };

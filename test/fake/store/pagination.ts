@@ -1,6 +1,10 @@
 import { validationError } from '../http/cases-error';
 
-/** ListCaseRules and ListTemplates both default to 20 items when `maxResults` is omitted. */
+/**
+ * ListCaseRules and ListTemplates both default to 20 items when `maxResults` is omitted; the fake
+ * uses the same default for ListFields, ListLayouts and ListFieldOptions (an inference), and 10,
+ * the largest page it allows, for ListDomains.
+ */
 export const DEFAULT_PAGE_SIZE = 20;
 
 interface PageToken {
@@ -15,10 +19,10 @@ interface PageToken {
  * on the creation order, so items created or deleted between pages do not shift later pages.
  */
 export function paginate<T extends { seq: number }>(items: T[], scope: string, maxResults: number | undefined,
-  nextToken: string | undefined): { page: T[]; nextToken?: string } {
+  nextToken: string | undefined, defaultPageSize = DEFAULT_PAGE_SIZE): { page: T[]; nextToken?: string } {
   const after = nextToken === undefined ? 0 : decodeToken(nextToken, scope);
   const remaining = items.filter((item) => item.seq > after);
-  const page = remaining.slice(0, maxResults ?? DEFAULT_PAGE_SIZE);
+  const page = remaining.slice(0, maxResults ?? defaultPageSize);
   if (page.length === remaining.length) return { page };
   const token: PageToken = { scope, after: page[page.length - 1].seq };
   return { page, nextToken: Buffer.from(JSON.stringify(token)).toString('base64url') };
