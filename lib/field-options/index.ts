@@ -1,0 +1,2 @@
+export * from './field-option';
+export * from './field-options';
