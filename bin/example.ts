@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Example app: a Cases domain with fields and a layout, three case rules (required, hidden,
+// Example app: a Cases domain with custom fields, the options of its single-select fields and a
+// layout, three case rules (required with a compound condition on the system status field, hidden,
 // field options) and a template using them. Synthesizes without AWS credentials (no lookups,
 // environment-agnostic) and with deterministic names, so its template can be snapshot-tested.
 import { App, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
@@ -9,6 +10,8 @@ import {
   CaseRuleCondition,
   CaseRuleDefinition,
   CaseRuleValue,
+  FieldOptions,
+  SystemFieldId,
   Template,
   TemplateStatus,
 } from '../lib';
@@ -22,7 +25,7 @@ export function buildExampleStack(app: App): Stack {
   const domain = new cases.CfnDomain(stack, 'Domain', { name: 'support' });
   const domainId = domain.attrDomainId;
 
-  const status = new cases.CfnField(stack, 'Status', { domainId, name: 'Status', type: 'SingleSelect' });
+  // Every domain already has the system field `status` (options open/closed): rules use its id.
   const closeReason = new cases.CfnField(stack, 'CloseReason', { domainId, name: 'Close reason', type: 'Text' });
   const priority = new cases.CfnField(stack, 'Priority', { domainId, name: 'Priority', type: 'SingleSelect' });
   const escalationNotes = new cases.CfnField(stack, 'EscalationNotes', { domainId, name: 'Escalation notes', type: 'Text' });
@@ -34,7 +37,7 @@ export function buildExampleStack(app: App): Stack {
     name: 'Escalation layout',
     content: {
       basic: {
-        topPanel: { sections: [{ fieldGroup: { fields: [{ id: status.attrFieldId }, { id: priority.attrFieldId }] } }] },
+        topPanel: { sections: [{ fieldGroup: { fields: [{ id: SystemFieldId.STATUS }, { id: priority.attrFieldId }] } }] },
         moreInfo: {
           sections: [{
             fieldGroup: {
@@ -54,9 +57,17 @@ export function buildExampleStack(app: App): Stack {
   const closeReasonRequired = new CaseRule(stack, 'CloseReasonRequired', {
     domainId,
     caseRuleName: 'Close reason required when closed',
-    description: 'A closed case must say why',
+    description: 'A closed billing case must say why',
     rule: CaseRuleDefinition.required({
-      conditions: [CaseRuleCondition.equalTo(status.attrFieldId, CaseRuleValue.string('closed'), true)],
+      conditions: [
+        CaseRuleCondition.allOf({
+          conditions: [
+            CaseRuleCondition.equalTo({ fieldId: SystemFieldId.STATUS, value: CaseRuleValue.fromString('closed') }),
+            CaseRuleCondition.equalTo({ fieldId: category.attrFieldId, value: CaseRuleValue.fromString('billing') }),
+          ],
+          result: true,
+        }),
+      ],
       defaultValue: false,
     }),
   });
@@ -66,18 +77,35 @@ export function buildExampleStack(app: App): Stack {
     domainId,
     description: 'Escalation notes only matter for urgent cases',
     rule: CaseRuleDefinition.hidden({
-      conditions: [CaseRuleCondition.equalTo(priority.attrFieldId, CaseRuleValue.string('urgent'), false)],
+      conditions: [CaseRuleCondition.equalTo({ fieldId: priority.attrFieldId, value: CaseRuleValue.fromString('urgent'), result: false })],
       defaultValue: true,
     }),
     removalPolicy: RemovalPolicy.RETAIN,
+  });
+
+  // The options of the two single-select fields, which CloudFormation cannot declare. Giving the
+  // rule their `fieldId` orders it after them; synth checks that every mapped value is an option.
+  const categories = new FieldOptions(stack, 'CategoryFieldOptions', {
+    domainId,
+    fieldId: category.attrFieldId,
+    options: [
+      { name: 'Billing', value: 'billing' },
+      { name: 'Technical', value: 'technical' },
+      { name: 'Other', value: 'other' },
+    ],
+  });
+  const subcategories = new FieldOptions(stack, 'SubcategoryFieldOptions', {
+    domainId,
+    fieldId: subcategory.attrFieldId,
+    options: FieldOptions.optionsFromValues(['refund', 'invoice', 'payment-method', 'outage', 'bug', 'how-to']),
   });
 
   const subcategoryOptions = new CaseRule(stack, 'SubcategoryOptions', {
     domainId,
     caseRuleName: 'Subcategory by category',
     rule: CaseRuleDefinition.fieldOptions({
-      parentFieldId: category.attrFieldId,
-      childFieldId: subcategory.attrFieldId,
+      parentFieldId: categories.fieldId,
+      childFieldId: subcategories.fieldId,
       mappings: [
         { parentValue: 'billing', childValues: ['refund', 'invoice', 'payment-method'] },
         { parentValue: 'technical', childValues: ['outage', 'bug', 'how-to'] },
@@ -91,9 +119,9 @@ export function buildExampleStack(app: App): Stack {
     templateName: 'Escalation',
     description: 'Cases escalated to tier 2',
     status: TemplateStatus.ACTIVE,
-    layout: layout.attrLayoutId,
-    requiredFields: [status.attrFieldId],
-    rules: [{ caseRule: closeReasonRequired, field: closeReason.attrFieldId }],
+    layoutId: layout.attrLayoutId,
+    requiredFields: [SystemFieldId.STATUS],
+    rules: [{ caseRule: closeReasonRequired, fieldId: closeReason.attrFieldId }],
     tagPropagationConfigurations: [{ tags: { team: 'tier-2' } }],
   });
   template.addRequiredField(priority.attrFieldId);

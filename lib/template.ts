@@ -1,4 +1,5 @@
-import { IResource, ITaggable, Lazy, Names, RemovalPolicy, Resource, TagManager, TagType, Token } from 'aws-cdk-lib';
+import { IResource, ITaggable, Lazy, Names, RemovalPolicy, Resource, Stack, TagManager, TagType, Token } from 'aws-cdk-lib';
+import { CfnCaseRule, ICaseRuleRef, ITemplateRef, TemplateReference } from 'aws-cdk-lib/aws-cases';
 import { Construct } from 'constructs';
 import { CaseRule, ICaseRule } from './case-rule';
 import { CaseRuleType } from './case-rule-type';
@@ -6,14 +7,10 @@ import { LIMITS } from './private/api-limits';
 import { formatDomainChildArn, parseDomainChildArn } from './private/arn';
 import { CasesHandler } from './private/cases-handler';
 import {
-  TEMPLATE_RESOURCE_TYPE,
-  TagPropagationWire,
-  TemplateAttributes,
-  TemplateResourceProperties,
-  TemplateRuleWire,
-} from './private/resource-properties';
-import { lazyTags, tagMapToWire } from './private/tags';
-import { checkCount, checkId, checkLength, checkName, describeValue, firstDuplicate, throwFirst } from './private/validate';
+  RESOURCE_TYPES, RequiredFieldShape, TagPropagationConfigurationShape, TemplateAttributes, TemplateProperties, TemplateRuleShape,
+} from './private/contract';
+import { lazyTags } from './private/tags';
+import { checkCount, checkId, checkLength, checkName, describeValue, firstDuplicate } from './private/validate';
 
 /** Whether cases can be created from a template. */
 export enum TemplateStatus {
@@ -42,34 +39,24 @@ export interface TagPropagationConfiguration {
   readonly tags: { [key: string]: string };
 }
 
-/**
- * A case rule attached to a template: give exactly one of `caseRule` and `caseRuleId`.
- */
+/** A case rule attached to a template field. */
 export interface TemplateRule {
   /**
-   * The rule.
-   *
-   * @default - use `caseRuleId`
+   * The rule: a `CaseRule`, an imported one (`CaseRule.fromCaseRuleAttributes`), or any
+   * `ICaseRuleRef` such as aws-cdk-lib's `CfnCaseRule`.
    */
-  readonly caseRule?: ICaseRule;
+  readonly caseRule: ICaseRuleRef;
 
   /**
-   * The id of a rule defined elsewhere (1-500 characters).
-   *
-   * @default - use `caseRule`
-   */
-  readonly caseRuleId?: string;
-
-  /**
-   * The field the rule acts on (1-500 characters), e.g. `CfnField.attrFieldId`.
+   * The field the rule acts on (1-500 characters), e.g. `CfnField.attrFieldId` or a `SystemFieldId`.
    *
    * @default - none: only for field-options rules, which name their fields themselves
    */
-  readonly field?: string;
+  readonly fieldId?: string;
 }
 
 /** An Amazon Connect Cases template, defined here or imported. */
-export interface ITemplate extends IResource {
+export interface ITemplate extends IResource, ITemplateRef {
   /**
    * The template's id.
    * @attribute
@@ -87,6 +74,14 @@ export interface ITemplate extends IResource {
    * @attribute
    */
   readonly domainId: string;
+}
+
+/** The two ids that identify a template. */
+export interface TemplateAttributesProps {
+  /** The Cases domain of the template. */
+  readonly domainId: string;
+  /** The template's id. */
+  readonly templateId: string;
 }
 
 /** Properties of a `Template`. */
@@ -120,7 +115,7 @@ export interface TemplateProps {
    *
    * @default - no default layout
    */
-  readonly layout?: string;
+  readonly layoutId?: string;
 
   /**
    * Ids of fields that must have a value when a case is created (at most 100, no duplicates).
@@ -147,6 +142,16 @@ export interface TemplateProps {
   readonly tagPropagationConfigurations?: TagPropagationConfiguration[];
 
   /**
+   * The id of an existing template of the domain to take over instead of creating one: the first
+   * deployment writes this construct's attributes into it, tags it as owned by this stack and keeps
+   * its id. Fails if another stack resource already manages it. Read only when the resource is
+   * created; `cdk-connect-cases export` writes it for every template of a live domain.
+   *
+   * @default - a new template is created
+   */
+  readonly adoptTemplateId?: string;
+
+  /**
    * What happens to the template when it leaves the stack or the stack is deleted.
    *
    * @default RemovalPolicy.DESTROY
@@ -165,6 +170,17 @@ class ImportedTemplate extends Resource implements ITemplate {
   ) {
     super(scope, id, { environmentFromArn: templateArn });
   }
+
+  public get templateRef(): TemplateReference {
+    return { templateArn: this.templateArn };
+  }
+}
+
+/** A rule as the template holds it until synthesis: the API's shape plus where it came from. */
+interface AttachedRule {
+  readonly shape: TemplateRuleShape;
+  readonly property: string;
+  readonly caseRule: ICaseRuleRef;
 }
 
 /**
@@ -175,9 +191,9 @@ class ImportedTemplate extends Resource implements ITemplate {
  */
 export class Template extends Resource implements ITemplate, ITaggable {
   /** Imports a template by its domain id and template id. */
-  public static fromTemplateId(scope: Construct, id: string, domainId: string, templateId: string): ITemplate {
-    const arn = formatDomainChildArn(scope, 'template', domainId, templateId);
-    return new ImportedTemplate(scope, id, domainId, templateId, arn);
+  public static fromTemplateAttributes(scope: Construct, id: string, attrs: TemplateAttributesProps): ITemplate {
+    const arn = formatDomainChildArn(scope, 'template', attrs.domainId, attrs.templateId);
+    return new ImportedTemplate(scope, id, attrs.domainId, attrs.templateId, arn);
   }
 
   /** Imports a template by its ARN (`arn:...:cases:...:domain/{domainId}/template/{templateId}`). */
@@ -195,39 +211,46 @@ export class Template extends Resource implements ITemplate, ITaggable {
   public readonly tags: TagManager;
 
   private readonly requiredFields: string[] = [];
-  private readonly rules: TemplateRuleWire[] = [];
+  private readonly rules: AttachedRule[] = [];
 
   constructor(scope: Construct, id: string, props: TemplateProps) {
     super(scope, id);
     this.domainId = props.domainId;
     this.templateName = props.templateName ?? Names.uniqueResourceName(this, { maxLength: LIMITS.NAME_MAX_LENGTH });
     const propagations = props.tagPropagationConfigurations ?? [];
-    throwFirst(this.node.path, [
-      checkId("Template property 'domainId'", props.domainId),
-      checkName("Template property 'templateName'", this.templateName),
-      checkLength("Template property 'description'", props.description, 0, LIMITS.DESCRIPTION_MAX_LENGTH),
-      checkId("Template property 'layout'", props.layout),
-      duplicatePropagationProblem(propagations),
-    ]);
 
     (props.requiredFields ?? []).forEach((fieldId) => this.addRequiredField(fieldId));
-    (props.rules ?? []).forEach((rule, i) => this.addTemplateRule(rule, `rules[${i}]`));
+    (props.rules ?? []).forEach((rule) => this.attach(rule, `rules[${this.rules.length}]`));
 
-    this.tags = new TagManager(TagType.KEY_VALUE, TEMPLATE_RESOURCE_TYPE);
-    const properties: TemplateResourceProperties = {
+    // Every problem at once, including those of lists that grow after construction.
+    this.node.addValidation({
+      validate: () => [
+        checkId("Template property 'domainId'", props.domainId),
+        checkName("Template property 'templateName'", this.templateName),
+        checkLength("Template property 'description'", props.description, 0, LIMITS.DESCRIPTION_MAX_LENGTH),
+        checkId("Template property 'layoutId'", props.layoutId),
+        checkId("Template property 'adoptTemplateId'", props.adoptTemplateId),
+        duplicatePropagationProblem(propagations),
+        ...this.listProblems(),
+      ].filter((problem): problem is string => problem !== undefined),
+    });
+
+    this.tags = new TagManager(TagType.KEY_VALUE, RESOURCE_TYPES.template);
+    const properties: TemplateProperties = {
       DomainId: props.domainId,
       Name: this.templateName,
       Description: props.description,
       Status: props.status ?? TemplateStatus.ACTIVE,
-      LayoutId: props.layout,
-      RequiredFieldIds: Lazy.list({ produce: () => this.requiredFields }, { omitEmpty: true }),
-      // Rendered at synthesis so that addRule after construction is included.
-      Rules: Lazy.any({ produce: () => (this.rules.length > 0 ? this.rules : undefined) }) as unknown as TemplateRuleWire[],
-      TagPropagations: propagations.length > 0 ? propagations.map(renderPropagation) : undefined,
+      LayoutConfiguration: props.layoutId === undefined ? undefined : { defaultLayout: props.layoutId },
+      // Rendered at synthesis so that addRequiredField and addRule after construction are included.
+      RequiredFields: Lazy.any({ produce: () => this.renderRequiredFields() }) as unknown as RequiredFieldShape[],
+      Rules: Lazy.any({ produce: () => (this.rules.length > 0 ? this.rules.map((rule) => rule.shape) : undefined) }) as unknown as TemplateRuleShape[],
+      TagPropagationConfigurations: propagations.length > 0 ? propagations.map(renderPropagation) : undefined,
+      AdoptId: props.adoptTemplateId,
       Tags: lazyTags(this.tags),
     };
     const resource = CasesHandler.of(this).newResource(this, {
-      resourceType: TEMPLATE_RESOURCE_TYPE,
+      resourceType: RESOURCE_TYPES.template,
       domainId: props.domainId,
       properties,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
@@ -235,13 +258,15 @@ export class Template extends Resource implements ITemplate, ITaggable {
     const attribute = (name: keyof TemplateAttributes) => resource.getAttString(name);
     this.templateId = attribute('TemplateId');
     this.templateArn = attribute('TemplateArn');
+  }
 
-    this.node.addValidation({ validate: () => this.validateLists() });
+  /** A reference to this template, for APIs that take aws-cdk-lib's `ITemplateRef`. */
+  public get templateRef(): TemplateReference {
+    return { templateArn: this.templateArn };
   }
 
   /** Requires a field to have a value when a case is created from this template. */
   public addRequiredField(fieldId: string): void {
-    throwFirst(this.node.path, [checkId(`Template property 'requiredFields[${this.requiredFields.length}]'`, fieldId)]);
     this.requiredFields.push(fieldId);
   }
 
@@ -249,64 +274,69 @@ export class Template extends Resource implements ITemplate, ITaggable {
    * Attaches a case rule to a field of this template.
    *
    * @param caseRule the rule, from the template's domain
-   * @param field the field it acts on; omit only for a field-options rule
+   * @param fieldId the field it acts on; omit only for a field-options rule
    */
-  public addRule(caseRule: ICaseRule, field?: string): void {
-    this.addTemplateRule({ caseRule, field }, `rules[${this.rules.length}]`);
+  public addRule(caseRule: ICaseRuleRef, fieldId?: string): void {
+    this.attach({ caseRule, fieldId }, `rules[${this.rules.length}]`);
   }
 
-  private addTemplateRule(rule: TemplateRule, property: string): void {
-    const subject = `Template property '${property}'`;
-    const member = (name: string) => `Template property '${property}.${name}'`;
-    if ((rule.caseRule === undefined) === (rule.caseRuleId === undefined)) {
-      throwFirst(this.node.path, [
-        `${subject} must give exactly one of 'caseRule' and 'caseRuleId'; received ${rule.caseRule === undefined ? 'neither' : 'both'}`,
-      ]);
-    }
-    const caseRuleId = rule.caseRule?.caseRuleId ?? rule.caseRuleId!;
-    throwFirst(this.node.path, [
-      checkId(member('caseRuleId'), rule.caseRuleId),
-      checkId(member('field'), rule.field),
-      ruleDomainProblem(subject, rule.caseRule, this.domainId),
-      missingFieldProblem(subject, rule),
-    ]);
-    this.rules.push({ CaseRuleId: caseRuleId, FieldId: rule.field });
+  private attach(rule: TemplateRule, property: string): void {
+    this.rules.push({ shape: { caseRuleId: caseRuleIdOf(rule.caseRule), fieldId: rule.fieldId }, property, caseRule: rule.caseRule });
   }
 
-  /** Limits of lists that can still grow after construction, checked at synthesis. */
-  private validateLists(): string[] {
+  private renderRequiredFields(): RequiredFieldShape[] | undefined {
+    return this.requiredFields.length > 0 ? this.requiredFields.map((fieldId) => ({ fieldId })) : undefined;
+  }
+
+  /** Limits of the lists, and each attached rule's own problems. */
+  private listProblems(): Array<string | undefined> {
     const problems: Array<string | undefined> = [
       checkCount("Template property 'requiredFields'", this.requiredFields.length, 0, LIMITS.MAX_REQUIRED_FIELDS, 'fields'),
       checkCount("Template property 'rules'", this.rules.length, 0, LIMITS.MAX_TEMPLATE_RULES, 'rules'),
+      ...this.requiredFields.map((fieldId, i) => checkId(`Template property 'requiredFields[${i}]'`, fieldId)),
     ];
+    for (const { shape, property, caseRule } of this.rules) {
+      const subject = `Template property '${property}'`;
+      problems.push(
+        checkId(`Template property '${property}.fieldId'`, shape.fieldId),
+        ruleDomainProblem(subject, caseRule, this.domainId),
+        missingFieldProblem(subject, caseRule, shape.fieldId),
+      );
+    }
     const duplicateField = firstDuplicate(this.requiredFields);
     if (duplicateField !== undefined) {
       problems.push(`Template property 'requiredFields' must not list a field twice; received ${this.describe(duplicateField)} more than once`);
     }
-    const ruleKeys = this.rules.map((r) => JSON.stringify([r.CaseRuleId, r.FieldId ?? null]));
+    const ruleKeys = this.rules.map(({ shape }) => JSON.stringify([shape.caseRuleId, shape.fieldId ?? null]));
     const duplicateRule = firstDuplicate(ruleKeys);
     if (duplicateRule !== undefined) {
       const [ruleId, fieldId] = JSON.parse(duplicateRule) as [string, string | null];
       problems.push(
-        `Template property 'rules' must not attach a rule twice to the same field; received rule ${this.describe(ruleId)} ` +
-        `on field ${fieldId === null ? '(none)' : this.describe(fieldId)} more than once`,
+        `Template property 'rules' must not attach a rule twice to the same field; received rule ${this.describe(ruleId)} `
+        + `on field ${fieldId === null ? '(none)' : this.describe(fieldId)} more than once`,
       );
     }
-    return problems.filter((p): p is string => p !== undefined);
+    return problems;
   }
 
   /** A value for a message; a token is shown as the expression it stands for. */
   private describe(value: string): string {
-    return Token.isUnresolved(value) ? JSON.stringify(this.stack.resolve(value)) : describeValue(value);
+    return Token.isUnresolved(value) ? JSON.stringify(Stack.of(this).resolve(value)) : describeValue(value);
   }
 }
 
-function renderPropagation(configuration: TagPropagationConfiguration): TagPropagationWire {
-  const tags = tagMapToWire(configuration.tags);
-  return {
-    ResourceType: configuration.resourceType ?? TagPropagationResourceType.CASES,
-    Tags: tags.length > 0 ? tags : undefined,
-  };
+/** The rule's id: known to our constructs and imports; otherwise read from the reference's ARN. */
+function caseRuleIdOf(caseRule: ICaseRuleRef): string {
+  const known = (caseRule as Partial<ICaseRule>).caseRuleId;
+  if (known !== undefined) return known;
+  return parseDomainChildArn(caseRule.caseRuleRef.caseRuleArn, 'case-rule', caseRule.node.path).childId;
+}
+
+function renderPropagation(configuration: TagPropagationConfiguration): TagPropagationConfigurationShape {
+  const tags = configuration.tags;
+  // Sorted, so the template does not depend on the order the tags were written in.
+  const tagMap = Object.fromEntries(Object.keys(tags).sort().map((key) => [key, tags[key]]));
+  return { resourceType: configuration.resourceType ?? TagPropagationResourceType.CASES, tagMap };
 }
 
 function duplicatePropagationProblem(configurations: TagPropagationConfiguration[]): string | undefined {
@@ -317,15 +347,28 @@ function duplicatePropagationProblem(configurations: TagPropagationConfiguration
 }
 
 /** A rule from another domain cannot be attached; known only when both ids are plain strings. */
-function ruleDomainProblem(subject: string, caseRule: ICaseRule | undefined, domainId: string): string | undefined {
-  if (caseRule === undefined || Token.isUnresolved(caseRule.domainId) || Token.isUnresolved(domainId)) return undefined;
-  if (caseRule.domainId === domainId) return undefined;
-  return `${subject} must use a case rule of the template's domain '${domainId}'; received rule ${caseRule.node.path} of domain '${caseRule.domainId}'`;
+function ruleDomainProblem(subject: string, caseRule: ICaseRuleRef, domainId: string): string | undefined {
+  const ruleDomainId = (caseRule as Partial<ICaseRule>).domainId;
+  if (ruleDomainId === undefined || Token.isUnresolved(ruleDomainId) || Token.isUnresolved(domainId)) return undefined;
+  if (ruleDomainId === domainId) return undefined;
+  return `${subject} must use a case rule of the template's domain '${domainId}'; received rule ${caseRule.node.path} of domain '${ruleDomainId}'`;
 }
 
 /** Required and hidden rules act on one field, which the template must name. */
-function missingFieldProblem(subject: string, rule: TemplateRule): string | undefined {
-  if (rule.field !== undefined || !(rule.caseRule instanceof CaseRule)) return undefined;
-  if (rule.caseRule.rule.type === CaseRuleType.FIELD_OPTIONS) return undefined;
-  return `${subject} must give 'field' for a ${rule.caseRule.rule.type} rule (only field-options rules name their own fields); received none for rule ${rule.caseRule.node.path}`;
+function missingFieldProblem(subject: string, caseRule: ICaseRuleRef, fieldId: string | undefined): string | undefined {
+  if (fieldId !== undefined) return undefined;
+  const ruleType = ruleTypeOf(caseRule);
+  if (ruleType === undefined || ruleType === CaseRuleType.FIELD_OPTIONS) return undefined;
+  return `${subject} must give 'fieldId' for a ${ruleType} rule (only field-options rules name their own fields); received none for rule ${caseRule.node.path}`;
+}
+
+/** The kind of rule, when it is known at synth: our constructs, and aws-cdk-lib's L1 (required or hidden only). */
+function ruleTypeOf(caseRule: ICaseRuleRef): CaseRuleType | undefined {
+  if (caseRule instanceof CaseRule) return caseRule.rule.ruleType;
+  if (caseRule instanceof CfnCaseRule && !Token.isUnresolved(caseRule.rule)) {
+    const rule = caseRule.rule as CfnCaseRule.CaseRuleDetailsProperty;
+    if (rule.required !== undefined) return CaseRuleType.REQUIRED;
+    if (rule.hidden !== undefined) return CaseRuleType.HIDDEN;
+  }
+  return undefined;
 }

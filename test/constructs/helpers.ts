@@ -17,12 +17,40 @@ export function synth(stack: Stack): Assertions {
   return Assertions.fromStack(stack);
 }
 
+/**
+ * The message of the error `app.synth()` throws: CDK's validation lists every problem of every
+ * construct, one line each, prefixed with the construct path.
+ */
+export function synthError(app: App): string {
+  try {
+    app.synth();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected synthesis to fail, but it succeeded');
+}
+
+/** The problem lines of a validation error (`[path] message`), without CDK's heading. */
+export function problemLines(message: string): string[] {
+  return message.split('\n').slice(1).map((line) => line.trim());
+}
+
 /** A small valid required rule, for tests about something else. */
 export function requiredWhenClosed(statusFieldId = 'status-field'): CaseRuleDefinition {
   return CaseRuleDefinition.required({
-    conditions: [CaseRuleCondition.equalTo(statusFieldId, CaseRuleValue.string('closed'), true)],
+    conditions: [CaseRuleCondition.equalTo({ fieldId: statusFieldId, value: CaseRuleValue.fromString('closed'), result: true })],
     defaultValue: false,
   });
+}
+
+/** The API's shape of `requiredWhenClosed(statusFieldId)`, as the construct must render it. */
+export function requiredWhenClosedShape(statusFieldId = 'status-field'): object {
+  return {
+    required: {
+      defaultValue: false,
+      conditions: [{ equalTo: { operandOne: { fieldId: statusFieldId }, operandTwo: { stringValue: 'closed' }, result: true } }],
+    },
+  };
 }
 
 /** The only resource of `type` in the template, with its logical id. */

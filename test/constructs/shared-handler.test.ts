@@ -1,9 +1,10 @@
-import { CfnParameter, Stack } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
+import { Template as Assertions } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { CaseRule, Template } from '../../lib';
 import { CASE_RULE_TYPE, TEMPLATE_TYPE, newStack, onlyResource, requiredWhenClosed, synth } from './helpers';
 
+/** Every Cases action the handler may send in a domain (details per resource: test/permissions). */
 const CASES_ACTIONS = [
   'cases:CreateCaseRule',
   'cases:UpdateCaseRule',
@@ -17,6 +18,8 @@ const CASES_ACTIONS = [
   'cases:ListTemplates',
   'cases:TagResource',
   'cases:UntagResource',
+  'cases:BatchPutFieldOptions',
+  'cases:ListFieldOptions',
 ];
 
 /** `arn:${Partition}:cases:${Region}:${Account}:domain/<domainPath>` as Stack.formatArn renders it. */
@@ -26,14 +29,9 @@ function casesArn(...domainPath: unknown[]): unknown {
   };
 }
 
-/** The domain statement's resources for a literal domain id. */
+/** Every ARN of a literal domain id that the handler is granted. */
 function domainResources(domainId: string): unknown[] {
-  return [
-    casesArn(`:domain/${domainId}`),
-    casesArn(`:domain/${domainId}/case-rule/*`),
-    casesArn(`:domain/${domainId}/template/*`),
-    casesArn(`:domain/${domainId}/layout/*`),
-  ];
+  return ['', '/case-rule/*', '/template/*', '/layout/*', '/field/*'].map((suffix) => casesArn(`:domain/${domainId}${suffix}`));
 }
 
 /** Two rules and a template in domain-1, a rule and a template in a token domain. */
@@ -42,25 +40,41 @@ function twoDomainStack(): Stack {
   const tokenDomain = new CfnParameter(stack, 'OtherDomain').valueAsString;
   const a = new CaseRule(stack, 'A', { domainId: 'domain-1', rule: requiredWhenClosed() });
   const b = new CaseRule(stack, 'B', { domainId: 'domain-1', rule: requiredWhenClosed() });
-  new Template(stack, 'T1', { domainId: 'domain-1', rules: [{ caseRule: a, field: 'f1' }, { caseRule: b, field: 'f2' }] });
+  new Template(stack, 'T1', { domainId: 'domain-1', rules: [{ caseRule: a, fieldId: 'f1' }, { caseRule: b, fieldId: 'f2' }] });
   const c = new CaseRule(stack, 'C', { domainId: tokenDomain, rule: requiredWhenClosed() });
-  new Template(stack, 'T2', { domainId: tokenDomain, rules: [{ caseRule: c, field: 'f1' }] });
+  new Template(stack, 'T2', { domainId: tokenDomain, rules: [{ caseRule: c, fieldId: 'f1' }] });
   return stack;
 }
 
+/** Policies of the handler's role, by logical id, with their statements. */
+function policies(template: Assertions): Record<string, any[]> {
+  const found = template.findResources('AWS::IAM::Policy');
+  return Object.fromEntries(Object.entries(found).map(([id, policy]) => [id, policy.Properties.PolicyDocument.Statement]));
+}
+
+/** The policy granting Cases actions, by logical id, that lists `arn` among its resources. */
+function policyGranting(template: Assertions, arn: unknown): string {
+  const ids = Object.entries(policies(template))
+    .filter(([, statements]) => statements.some((s) => JSON.stringify(s.Resource) === JSON.stringify(arn)))
+    .map(([id]) => id);
+  if (ids.length !== 1) throw new Error(`expected one policy granting ${JSON.stringify(arn)}, found ${ids.length}`);
+  return ids[0];
+}
+
 describe('one handler per stack', () => {
-  test('several rules and templates in two domains share one function, one role and one policy', () => {
+  test('rules and templates in two domains share one function, one role and log group; each domain has one policy', () => {
     const template = synth(twoDomainStack());
     template.resourceCountIs(CASE_RULE_TYPE, 3);
     template.resourceCountIs(TEMPLATE_TYPE, 2);
     template.resourceCountIs('AWS::Lambda::Function', 1);
     template.resourceCountIs('AWS::IAM::Role', 1);
-    template.resourceCountIs('AWS::IAM::Policy', 1);
+    // The log grant, and one policy per domain.
+    template.resourceCountIs('AWS::IAM::Policy', 3);
     template.resourceCountIs('AWS::Logs::LogGroup', 1);
     template.resourceCountIs('AWS::Lambda::Permission', 0);
   });
 
-  test('each extra CaseRule adds exactly one resource, its custom resource', () => {
+  test('each extra CaseRule in a known domain adds exactly one resource, its custom resource', () => {
     // GIVEN a stack with one rule
     const { stack } = newStack();
     new CaseRule(stack, 'First', { domainId: 'domain-1', rule: requiredWhenClosed() });
@@ -81,39 +95,68 @@ describe('one handler per stack', () => {
     }
   });
 
-  test('the policy grants Cases actions on each domain\'s ARNs, each ARN once (details: test/permissions)', () => {
-    const template = synth(twoDomainStack());
-    const policy = onlyResource(template, 'AWS::IAM::Policy').properties;
-    const statements: any[] = policy.PolicyDocument.Statement;
-    const casesStatements = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('cases:')));
+  test('a rule in a new domain adds its custom resource and that domain\'s policy, nothing else', () => {
+    // GIVEN
+    const { stack } = newStack();
+    new CaseRule(stack, 'First', { domainId: 'domain-1', rule: requiredWhenClosed() });
+    const before = synth(stack).toJSON().Resources;
 
-    expect(casesStatements.flatMap((s) => s.Action).sort()).toEqual([...CASES_ACTIONS].sort());
-    const granted = casesStatements.flatMap((s) => s.Resource);
-    const distinct = [...new Map(granted.map((r) => [JSON.stringify(r), r])).values()];
-    expect(distinct).toEqual(expect.arrayContaining([
-      ...domainResources('domain-1'),
-      casesArn(':domain/', { Ref: 'OtherDomain' }),
-      casesArn(':domain/', { Ref: 'OtherDomain' }, '/case-rule/*'),
-      casesArn(':domain/', { Ref: 'OtherDomain' }, '/template/*'),
-      casesArn(':domain/', { Ref: 'OtherDomain' }, '/layout/*'),
-    ]));
-    expect(distinct).toHaveLength(8);
-    // Nothing in the policy is granted on every resource.
-    expect(JSON.stringify(policy)).not.toMatch(/"Resource":"\*"|"\*"[\],]/);
+    // WHEN
+    const { stack: stack2 } = newStack();
+    new CaseRule(stack2, 'First', { domainId: 'domain-1', rule: requiredWhenClosed() });
+    new CaseRule(stack2, 'Second', { domainId: 'domain-2', rule: requiredWhenClosed() });
+    const after = synth(stack2).toJSON().Resources;
+
+    // THEN
+    const added = Object.keys(after).filter((id) => !(id in before));
+    expect(added.map((id) => after[id].Type).sort()).toEqual(['AWS::IAM::Policy', CASE_RULE_TYPE]);
+    for (const id of Object.keys(before)) {
+      expect(after[id]).toEqual(before[id]);
+    }
+  });
+
+  test('each domain\'s policy grants the Cases actions on that domain\'s ARNs only, each ARN once', () => {
+    const template = synth(twoDomainStack());
+    const tokenDomainArns = ['', '/case-rule/*', '/template/*', '/layout/*', '/field/*']
+      .map((suffix) => casesArn(':domain/', { Ref: 'OtherDomain' }, ...(suffix ? [suffix] : [])));
+
+    for (const arns of [domainResources('domain-1'), tokenDomainArns]) {
+      const statements = policies(template)[policyGranting(template, arns[0])];
+      expect(statements.map((s) => s.Resource)).toEqual(arns);
+      expect([...new Set(statements.flatMap((s) => s.Action))].sort()).toEqual([...CASES_ACTIONS].sort());
+    }
+    // Nothing in any policy is granted on every resource.
+    expect(JSON.stringify(policies(template))).not.toMatch(/"Resource":"\*"|"\*"[\],]/);
+  });
+
+  test('every custom resource depends on its own domain\'s policy, so Create is authorized and Delete runs before the grant goes', () => {
+    const stack = twoDomainStack();
+    const template = synth(stack);
+    const literalPolicy = policyGranting(template, domainResources('domain-1')[0]);
+    const tokenPolicy = policyGranting(template, casesArn(':domain/', { Ref: 'OtherDomain' }));
+    const resources = template.toJSON().Resources;
+    const dependencies = Object.fromEntries(['A', 'B', 'T1', 'C', 'T2'].map((id) => {
+      const resource = stack.node.findChild(id).node.defaultChild as CfnResource;
+      return [id, resources[stack.getLogicalId(resource)].DependsOn];
+    }));
+    expect(dependencies).toEqual({ A: [literalPolicy], B: [literalPolicy], T1: [literalPolicy], C: [tokenPolicy], T2: [tokenPolicy] });
   });
 
   test('the role has no managed policy and may only write to its own log group', () => {
     const template = synth(twoDomainStack());
-    const role = onlyResource(template, 'AWS::IAM::Role').properties;
-    expect(role.ManagedPolicyArns).toBeUndefined();
-    expect(role.AssumeRolePolicyDocument.Statement).toEqual([
+    const role = onlyResource(template, 'AWS::IAM::Role');
+    expect(role.properties.ManagedPolicyArns).toBeUndefined();
+    expect(role.properties.AssumeRolePolicyDocument.Statement).toEqual([
       { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
     ]);
     const logGroupId = onlyResource(template, 'AWS::Logs::LogGroup').logicalId;
-    const statements: any[] = onlyResource(template, 'AWS::IAM::Policy').properties.PolicyDocument.Statement;
-    expect(statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('logs:')))).toEqual([
+    const logStatements = Object.values(policies(template)).flat().filter((s) => [s.Action].flat().some((a: string) => a.startsWith('logs:')));
+    expect(logStatements).toEqual([
       { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } },
     ]);
+    for (const policy of Object.values(template.findResources('AWS::IAM::Policy'))) {
+      expect(policy.Properties.Roles).toEqual([{ Ref: role.logicalId }]);
+    }
   });
 
   test('the function runs the bundled handler as configured, logging to a log group with finite retention', () => {
@@ -143,10 +186,13 @@ describe('one handler per stack', () => {
     }
   });
 
-  test('the function waits for its policy, so the first Create is already authorized', () => {
+  test('the function waits for its role and its log grant, so its first invocation can log', () => {
     const template = synth(twoDomainStack());
-    const policyId = onlyResource(template, 'AWS::IAM::Policy').logicalId;
-    template.hasResource('AWS::Lambda::Function', { DependsOn: Match.arrayWith([policyId]) });
+    const roleId = onlyResource(template, 'AWS::IAM::Role').logicalId;
+    const logPolicy = Object.entries(policies(template))
+      .find(([, statements]) => statements.some((s) => [s.Action].flat().includes('logs:PutLogEvents')))![0];
+    const fn = onlyResource(template, 'AWS::Lambda::Function').resource;
+    expect([...fn.DependsOn].sort()).toEqual([logPolicy, roleId].sort());
   });
 
   test('the handler lives at the stack root under a package-qualified id, also for nested scopes', () => {
@@ -159,14 +205,17 @@ describe('one handler per stack', () => {
   });
 
   test('separate apps get separate handlers (no state shared between apps)', () => {
+    // GIVEN two apps, each with a rule in its own domain
     const first = newStack();
     new CaseRule(first.stack, 'Rule', { domainId: 'domain-1', rule: requiredWhenClosed() });
     const second = newStack();
     new CaseRule(second.stack, 'Rule', { domainId: 'domain-2', rule: requiredWhenClosed() });
 
-    const statements: any[] = onlyResource(synth(second.stack), 'AWS::IAM::Policy').properties.PolicyDocument.Statement;
-    const granted = statements.filter((s) => [s.Action].flat().includes('cases:CreateCaseRule')).map((s) => s.Resource);
-    expect(granted).toEqual([domainResources('domain-2').slice(0, 2)]);
+    // THEN the second app's handler is granted its own domain only
+    const template = synth(second.stack);
+    template.resourceCountIs('AWS::IAM::Policy', 2);
+    const granted = Object.values(policies(template)).flat().filter((s) => [s.Action].flat().includes('cases:CreateCaseRule'));
+    expect(granted.map((s) => s.Resource)).toEqual(domainResources('domain-2').slice(0, 2));
   });
 
   test('a missing handler bundle is reported with how to build it', () => {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { OWNER_TAG_KEY } from '../../lib/private/resource-properties';
+import { OWNER_TAG_KEY } from '../../lib/private/contract';
 import { CaseRuleRecord, FakeCases, TemplateRecord } from '../fake';
 import { ResourceEvent, SimulatedStack, StackOperationResult } from './simulator';
 
 /**
  * The owner tag the handler must put on what it creates for `logicalId`: sha256 hex of
- * `${StackId}/${LogicalResourceId}` (see `OWNER_TAG_KEY` in the resource-properties contract).
+ * `${StackId}/${LogicalResourceId}` (see `OWNER_TAG_KEY` in the contract).
  */
 export function ownerTag(stack: SimulatedStack, logicalId: string): Record<string, string> {
   const digest = createHash('sha256').update(`${stack.identity.stackId}/${logicalId}`).digest('hex');

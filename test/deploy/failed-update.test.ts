@@ -15,7 +15,7 @@ afterAll(() => sim.close());
 const DEPLOYED: TemplateVariant = {
   description: 'Deployed',
   layout: 'LayoutMain',
-  requiredFields: ['Status'],
+  requiredFields: ['Stage'],
   rules: [{ rule: 'NotesRequired', field: 'Notes' }, { rule: 'SubcategoryOptions' }],
   tags: { env: 'dev' },
 };

@@ -19,7 +19,7 @@ const EVERYTHING_SET: TemplateVariant = {
   description: 'First description',
   status: TemplateStatus.INACTIVE,
   layout: 'LayoutMain',
-  requiredFields: ['Status', 'Priority'],
+  requiredFields: ['Stage', 'Priority'],
   rules: [{ rule: 'NotesRequired', field: 'Notes' }, { rule: 'SubcategoryOptions' }],
   tagPropagation: { team: 'tier-1' },
   tags: { env: 'dev', costCenter: 'support' },

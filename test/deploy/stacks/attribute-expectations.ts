@@ -54,14 +54,14 @@ function ruleBody(name: RuleName, field: (name: FieldName) => string): unknown {
   const operands = (fieldName: FieldName, operandTwo: unknown, result: boolean) => ({ operandOne: { fieldId: field(fieldName) }, operandTwo, result });
   switch (name) {
     case 'NotesRequired':
-      return { required: { defaultValue: false, conditions: [{ equalTo: operands('Status', { stringValue: 'escalated' }, true) }] } };
+      return { required: { defaultValue: false, conditions: [{ equalTo: operands('Stage', { stringValue: 'escalated' }, true) }] } };
     case 'NotesHidden':
       return {
         hidden: {
           defaultValue: true,
           conditions: [
             { equalTo: operands('Priority', { doubleValue: 1 }, false) },
-            { notEqualTo: operands('Status', { emptyValue: {} }, true) },
+            { notEqualTo: operands('Stage', { emptyValue: {} }, true) },
             { equalTo: operands('Category', { booleanValue: true }, false) },
           ],
         },

@@ -2,8 +2,8 @@ import { App, Stack, Tags } from 'aws-cdk-lib';
 import * as cases from 'aws-cdk-lib/aws-cases';
 import { CaseRule, CaseRuleCondition, CaseRuleDefinition, CaseRuleValue, Template, TemplateStatus } from '../../../lib';
 
-export type FieldName = 'Status' | 'Priority' | 'Notes' | 'Category' | 'Subcategory';
-export const FIELD_NAMES: readonly FieldName[] = ['Status', 'Priority', 'Notes', 'Category', 'Subcategory'];
+export type FieldName = 'Stage' | 'Priority' | 'Notes' | 'Category' | 'Subcategory';
+export const FIELD_NAMES: readonly FieldName[] = ['Stage', 'Priority', 'Notes', 'Category', 'Subcategory'];
 export type LayoutName = 'LayoutMain' | 'LayoutOther';
 export type RuleName = 'NotesRequired' | 'NotesHidden' | 'SubcategoryOptions';
 
@@ -38,7 +38,7 @@ export function attributeStack(stackName: string, variant: TemplateVariant): (ap
     const layouts = Object.fromEntries((['LayoutMain', 'LayoutOther'] as const).map((name) => [name, new cases.CfnLayout(stack, name, {
       domainId,
       name,
-      content: { basic: { topPanel: { sections: [{ fieldGroup: { fields: [{ id: fields.Status }] } }] } } },
+      content: { basic: { topPanel: { sections: [{ fieldGroup: { fields: [{ id: fields.Stage }] } }] } } },
     }).attrLayoutId])) as Record<LayoutName, string>;
 
     const used = new Set((variant.rules ?? []).map((r) => r.rule));
@@ -51,9 +51,9 @@ export function attributeStack(stackName: string, variant: TemplateVariant): (ap
       templateName: variant.templateName ?? DEFAULT_TEMPLATE_NAME,
       description: variant.description,
       status: variant.status,
-      layout: variant.layout === undefined ? undefined : layouts[variant.layout],
+      layoutId: variant.layout === undefined ? undefined : layouts[variant.layout],
       requiredFields: [...(variant.requiredFields ?? []).map((name) => fields[name]), ...(variant.extraRequiredFieldIds ?? [])],
-      rules: (variant.rules ?? []).map((r) => ({ caseRule: rules[r.rule], field: r.field === undefined ? undefined : fields[r.field] })),
+      rules: (variant.rules ?? []).map((r) => ({ caseRule: rules[r.rule], fieldId: r.field === undefined ? undefined : fields[r.field] })),
       tagPropagationConfigurations: variant.tagPropagation === undefined ? undefined : [{ tags: variant.tagPropagation }],
     });
     for (const [key, value] of Object.entries(variant.tags ?? {})) Tags.of(template).add(key, value);
@@ -75,15 +75,15 @@ function ruleDefinition(name: RuleName, fields: Record<FieldName, string>): Case
   switch (name) {
     case 'NotesRequired':
       return CaseRuleDefinition.required({
-        conditions: [CaseRuleCondition.equalTo(fields.Status, CaseRuleValue.string('escalated'), true)],
+        conditions: [CaseRuleCondition.equalTo({ fieldId: fields.Stage, value: CaseRuleValue.fromString('escalated'), result: true })],
         defaultValue: false,
       });
     case 'NotesHidden':
       return CaseRuleDefinition.hidden({
         conditions: [
-          CaseRuleCondition.equalTo(fields.Priority, CaseRuleValue.number(1), false),
-          CaseRuleCondition.notEqualTo(fields.Status, CaseRuleValue.empty(), true),
-          CaseRuleCondition.equalTo(fields.Category, CaseRuleValue.boolean(true), false),
+          CaseRuleCondition.equalTo({ fieldId: fields.Priority, value: CaseRuleValue.fromNumber(1), result: false }),
+          CaseRuleCondition.notEqualTo({ fieldId: fields.Stage, value: CaseRuleValue.empty(), result: true }),
+          CaseRuleCondition.equalTo({ fieldId: fields.Category, value: CaseRuleValue.fromBoolean(true), result: false }),
         ],
         defaultValue: true,
       });

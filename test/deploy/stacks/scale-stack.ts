@@ -38,7 +38,7 @@ export function scaleStack(stackName: string, shape: ScaleShape): (app: App) => 
           domainId,
           caseRuleName: ruleName(i),
           rule: CaseRuleDefinition.required({
-            conditions: [CaseRuleCondition.equalTo(fields.get(conditionField(i, shape))!, CaseRuleValue.number(i), true)],
+            conditions: [CaseRuleCondition.equalTo({ fieldId: fields.get(conditionField(i, shape))!, value: CaseRuleValue.fromNumber(i), result: true })],
             defaultValue: false,
           }),
         });

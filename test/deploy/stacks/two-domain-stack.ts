@@ -4,7 +4,7 @@ import { CaseRule, CaseRuleCondition, CaseRuleDefinition, CaseRuleValue } from '
 
 export type DomainName = 'DomainA' | 'DomainB';
 
-/** Two domains, each with a Status field, and one case rule that lives in `ruleDomain`. */
+/** Two domains, each with a custom State field (a custom "Status" would clash with the system field), and one case rule that lives in `ruleDomain`. */
 export function twoDomainStack(stackName: string, ruleDomain: DomainName): (app: App) => Stack {
   return (app) => {
     const stack = new Stack(app, stackName);
@@ -13,14 +13,14 @@ export function twoDomainStack(stackName: string, ruleDomain: DomainName): (app:
       DomainB: new cases.CfnDomain(stack, 'DomainB', { name: 'b' }).attrDomainId,
     };
     const status = {
-      DomainA: new cases.CfnField(stack, 'StatusA', { domainId: domains.DomainA, name: 'Status', type: 'Text' }).attrFieldId,
-      DomainB: new cases.CfnField(stack, 'StatusB', { domainId: domains.DomainB, name: 'Status', type: 'Text' }).attrFieldId,
+      DomainA: new cases.CfnField(stack, 'StatusA', { domainId: domains.DomainA, name: 'State', type: 'Text' }).attrFieldId,
+      DomainB: new cases.CfnField(stack, 'StatusB', { domainId: domains.DomainB, name: 'State', type: 'Text' }).attrFieldId,
     };
     const rule = new CaseRule(stack, 'Moving', {
       domainId: domains[ruleDomain],
       caseRuleName: 'Moving rule',
       rule: CaseRuleDefinition.required({
-        conditions: [CaseRuleCondition.notEqualTo(status[ruleDomain], CaseRuleValue.string('open'), true)],
+        conditions: [CaseRuleCondition.notEqualTo({ fieldId: status[ruleDomain], value: CaseRuleValue.fromString('open'), result: true })],
         defaultValue: false,
       }),
     });
