@@ -1,105 +1,165 @@
-import { OWNER_TAG_KEY } from '../lib/private/resource-properties';
-import { wireBoolean, wireNumber } from '../lib/private/wire-scalars';
+import { OWNER_TAG_KEY, SHAPES, ShapeName, ShapeRef, ShapeSpec } from '../lib/private/contract';
 import { DecodeFailure } from './errors';
 
 /**
- * Decoding primitives for resource properties as CloudFormation delivers them: every scalar is a
- * string, so booleans and numbers are decoded by the schema the caller states, never guessed. An
- * absent list is an empty list. Each failure names the property path.
+ * Resource properties as CloudFormation delivers them, decoded by the member types in the contract's
+ * `SHAPES`: every scalar arrives as a string and is turned back into the type the model states
+ * ("true" -> true only where the member is a boolean, so a string "true" stays a string); members
+ * that CloudFormation dropped because they were `{}` or `[]` are restored where the model requires
+ * them. Unknown members are refused: they mean the construct and the handler disagree. Each failure
+ * names the property path, e.g. `Rule.required.conditions[0].equalTo.result`.
  */
 
 /** Properties CloudFormation adds to every custom resource; not part of the contract. */
 const CLOUDFORMATION_PROPERTIES = ['ServiceToken', 'ServiceTimeout'];
 
-type Fields = Record<string, unknown>;
-
-/** `Rule` + `Conditions` -> `Rule.Conditions`. */
-export function childPath(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
-}
-
-/** The resource properties object, rejecting members the contract does not know. */
-export function decodeProperties(value: unknown, allowedKeys: readonly string[]): Fields {
-  return decodeObject(value, '', [...allowedKeys, ...CLOUDFORMATION_PROPERTIES]);
-}
-
-/** An object with only `allowedKeys` (an unknown key is most likely a contract mismatch). */
-export function decodeObject(value: unknown, path: string, allowedKeys: readonly string[]): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new DecodeFailure(path || '(properties)', `expected an object, received ${describe(value)}`);
+/** Decodes the properties of a resource as `shape` (one of the `...Properties` shapes). */
+export function decodeProperties<T>(properties: unknown, shape: ShapeName): T {
+  if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
+    throw new DecodeFailure('(properties)', `expected an object, received ${describe(properties)}`);
   }
-  const unknown = Object.keys(value).filter((key) => !allowedKeys.includes(key));
-  if (unknown.length > 0) {
-    throw new DecodeFailure(childPath(path, unknown[0]), `unknown property; expected one of ${allowedKeys.join(', ')}`);
+  const own = Object.fromEntries(Object.entries(properties).filter(([key]) => !CLOUDFORMATION_PROPERTIES.includes(key)));
+  return decodeShape(own, shape, '') as T;
+}
+
+/** Decodes `value` as the shape `ref` (a named shape or an inline spec) at `path`. */
+export function decodeShape(value: unknown, ref: ShapeSpec | ShapeRef, path: string): unknown {
+  const spec = resolve(ref);
+  switch (spec.type) {
+    case 'string':
+      if (typeof value !== 'string') throw new DecodeFailure(path, `expected a string, received ${describe(value)}`);
+      return value;
+    case 'boolean': {
+      if (value === true || value === 'true') return true;
+      if (value === false || value === 'false') return false;
+      throw new DecodeFailure(path, `expected a boolean ("true" or "false"), received ${describe(value)}`);
+    }
+    case 'number':
+      return decodeNumber(value, path);
+    case 'empty':
+      if (value === undefined || value === null || value === '' || isEmptyObject(value)) return {};
+      throw new DecodeFailure(path, `expected an empty object, received ${describe(value)}`);
+    case 'list':
+      if (value === undefined || value === null) return [];
+      if (!Array.isArray(value)) throw new DecodeFailure(path, `expected a list, received ${describe(value)}`);
+      return value.map((item, index) => decodeShape(item, spec.member, `${path}[${index}]`));
+    case 'stringMap': {
+      const fields = decodeObject(value ?? {}, path);
+      return Object.fromEntries(Object.entries(fields).map(([key, member]) => [key, decodeShape(member, { type: 'string' }, childPath(path, key))]));
+    }
+    case 'structure':
+      return decodeStructure(decodeObject(value ?? {}, path), spec, path);
+    case 'union':
+      return decodeUnion(decodeObject(value ?? {}, path), spec, path);
   }
-  return value as Fields;
 }
 
-export function requiredString(fields: Fields, key: string, path: string): string {
-  const value = fields[key];
-  if (value === undefined || value === null) throw new DecodeFailure(childPath(path, key), 'required, but absent');
-  return decodeString(value, childPath(path, key));
-}
+type StructureSpec = Extract<ShapeSpec, { type: 'structure' }>;
+type UnionSpec = Extract<ShapeSpec, { type: 'union' }>;
 
-export function optionalString(fields: Fields, key: string, path: string): string | undefined {
-  const value = fields[key];
-  return value === undefined || value === null ? undefined : decodeString(value, childPath(path, key));
-}
-
-export function decodeString(value: unknown, path: string): string {
-  if (typeof value !== 'string') throw new DecodeFailure(path, `expected a string, received ${describe(value)}`);
-  return value;
-}
-
-/** A boolean from "true"/"false" (as CloudFormation delivers it) or a real boolean. */
-export function requiredBoolean(fields: Fields, key: string, path: string): boolean {
-  const value = fields[key];
-  const decoded = wireBoolean(value);
-  if (decoded === undefined) {
-    throw new DecodeFailure(childPath(path, key), `expected a boolean ("true" or "false"), received ${describe(value)}`);
+function decodeStructure(fields: Record<string, unknown>, spec: StructureSpec, path: string): Record<string, unknown> {
+  rejectUnknown(fields, Object.keys(spec.members), path);
+  const decoded: Record<string, unknown> = {};
+  for (const [name, memberRef] of Object.entries(spec.members)) {
+    const value = fields[name];
+    const at = childPath(path, name);
+    if (value === undefined || value === null) {
+      if (!spec.required.includes(name)) continue;
+      if (!restorable(memberRef)) throw new DecodeFailure(at, 'required, but absent');
+    }
+    decoded[name] = decodeShape(value, memberRef, at);
   }
   return decoded;
 }
 
-/** A finite number from a numeric string (as CloudFormation delivers it) or a real number. */
-export function decodeNumber(value: unknown, path: string): number {
-  const number = wireNumber(value);
-  if (number === undefined) throw new DecodeFailure(path, `expected a finite number, received ${describe(value)}`);
+/** Exactly one member; none at all means the one empty-structure member, dropped on the way. */
+function decodeUnion(fields: Record<string, unknown>, spec: UnionSpec, path: string): Record<string, unknown> {
+  rejectUnknown(fields, Object.keys(spec.members), path);
+  const present = Object.keys(fields).filter((name) => fields[name] !== undefined && fields[name] !== null);
+  if (present.length === 0) {
+    const empty = Object.keys(spec.members).filter((name) => resolve(spec.members[name]).type === 'empty');
+    if (empty.length === 1) return { [empty[0]]: {} };
+    throw new DecodeFailure(path || '(properties)', `expected exactly one of ${Object.keys(spec.members).join(', ')}, received none`);
+  }
+  if (present.length > 1) {
+    throw new DecodeFailure(path || '(properties)', `expected exactly one of ${Object.keys(spec.members).join(', ')}, received ${present.join(' and ')}`);
+  }
+  const [name] = present;
+  return { [name]: decodeShape(fields[name], spec.members[name], childPath(path, name)) };
+}
+
+/** A required member CloudFormation may have dropped (`{}`, `[]`, or an object left empty) is restored. */
+function restorable(ref: ShapeSpec | ShapeRef): boolean {
+  const spec = resolve(ref);
+  switch (spec.type) {
+    case 'list':
+    case 'stringMap':
+    case 'empty':
+      return true;
+    case 'structure':
+      return spec.required.every((name) => restorable(spec.members[name]));
+    case 'union':
+      return Object.values(spec.members).some((member) => resolve(member).type === 'empty');
+    default:
+      return false;
+  }
+}
+
+function resolve(ref: ShapeSpec | ShapeRef): ShapeSpec {
+  if (typeof ref !== 'string') return ref;
+  const spec = (SHAPES as Record<string, ShapeSpec>)[ref];
+  if (spec === undefined) throw new Error(`the contract has no shape ${ref}`);
+  return spec;
+}
+
+function decodeObject(value: unknown, path: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DecodeFailure(path || '(properties)', `expected an object, received ${describe(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function rejectUnknown(fields: Record<string, unknown>, allowed: string[], path: string): void {
+  const unknown = Object.keys(fields).find((key) => !allowed.includes(key));
+  if (unknown !== undefined) {
+    throw new DecodeFailure(childPath(path, unknown), `unknown property; expected one of ${allowed.join(', ')}`);
+  }
+}
+
+/** Decimal notation only: `Number()` alone would also take "0x10", "" and " ". */
+const NUMERIC = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+function decodeNumber(value: unknown, path: string): number {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isFinite(number)) throw new DecodeFailure(path, `expected a finite number, received ${describe(value)}`);
   return number;
 }
 
-/** One of `allowed`. */
-export function requiredEnum<T extends string>(fields: Fields, key: string, path: string, allowed: readonly T[]): T {
-  const value = requiredString(fields, key, path);
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new DecodeFailure(childPath(path, key), `expected one of ${allowed.join(', ')}, received ${describe(value)}`);
-  }
-  return value as T;
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
-/** A list whose items are decoded by `item`; absent (or null) means empty. */
-export function optionalList<T>(fields: Fields, key: string, path: string, item: (value: unknown, path: string) => T): T[] {
-  const value = fields[key];
-  const at = childPath(path, key);
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new DecodeFailure(at, `expected a list, received ${describe(value)}`);
-  return value.map((entry, index) => item(entry, `${at}[${index}]`));
+/** `Rule` + `required` -> `Rule.required`. */
+export function childPath(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
 }
 
-/**
- * User tags, a list of `{ Key, Value }` so that an empty map never has to survive CloudFormation.
- * The owner tag is reserved: the handler sets it.
- */
-export function optionalTags(fields: Fields, key: string, path: string): Record<string, string> {
-  const tags: Record<string, string> = {};
-  optionalList(fields, key, path, (value, at) => {
-    const tag = decodeObject(value, at, ['Key', 'Value']);
-    const tagKey = requiredString(tag, 'Key', at);
-    if (tagKey === OWNER_TAG_KEY) throw new DecodeFailure(childPath(at, 'Key'), `the tag key ${OWNER_TAG_KEY} is reserved`);
-    if (tagKey in tags) throw new DecodeFailure(childPath(at, 'Key'), `duplicate tag key ${describe(tagKey)}`);
-    tags[tagKey] = requiredString(tag, 'Value', at);
+/** User tags as a map. The owner tag is reserved: the handler sets it. */
+export function userTags(tags: ReadonlyArray<{ Key: string; Value: string }> | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  (tags ?? []).forEach((tag, index) => {
+    const at = `Tags[${index}].Key`;
+    if (tag.Key === OWNER_TAG_KEY) throw new DecodeFailure(at, `the tag key ${OWNER_TAG_KEY} is reserved`);
+    if (tag.Key in map) throw new DecodeFailure(at, `duplicate tag key ${describe(tag.Key)}`);
+    map[tag.Key] = tag.Value;
   });
-  return tags;
+  return map;
+}
+
+/** A property that must not be empty (the decoder accepts "", the API does not). */
+export function nonEmpty(value: string, property: string): string {
+  if (value === '') throw new DecodeFailure(property, 'must not be empty');
+  return value;
 }
 
 /** A short description of a received value; long strings are cut so messages stay readable. */
@@ -116,6 +176,10 @@ export function describe(value: unknown): string {
  * of a Delete): all that is needed to find the resource, so other members are not checked.
  */
 export function domainIdOf(properties: unknown, path: string): string {
-  if (typeof properties !== 'object' || properties === null) throw new DecodeFailure(path, `expected an object, received ${describe(properties)}`);
-  return requiredString(properties as Fields, 'DomainId', path);
+  if (typeof properties !== 'object' || properties === null) throw new DecodeFailure(path || '(properties)', `expected an object, received ${describe(properties)}`);
+  const domainId = (properties as Record<string, unknown>).DomainId;
+  if (typeof domainId !== 'string' || domainId === '') {
+    throw new DecodeFailure(childPath(path, 'DomainId'), `expected a non-empty domain id, received ${describe(domainId)}`);
+  }
+  return domainId;
 }

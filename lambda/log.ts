@@ -13,6 +13,8 @@ export interface LogFields {
   readonly domainId?: string;
   readonly caseRuleId?: string;
   readonly templateId?: string;
+  readonly fieldId?: string;
+  readonly count?: number;
   readonly operation?: string;
   readonly attempt?: number;
   readonly delayMs?: number;

@@ -35,7 +35,14 @@ export function renderResponse(response: CloudFormationResponse): string {
 
 function shorten(text: string, maxCharacters: number): string {
   if (text.length <= maxCharacters) return text;
-  return `${text.slice(0, Math.max(0, maxCharacters - TRUNCATED.length))}${TRUNCATED}`;
+  let end = Math.max(0, maxCharacters - TRUNCATED.length);
+  // Never split a UTF-16 surrogate pair: half of one is not valid text (JSON would escape it as \udXXX).
+  if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+  return `${text.slice(0, end)}${TRUNCATED}`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 const PUT_ATTEMPTS = 4;

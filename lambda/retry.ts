@@ -61,14 +61,21 @@ export async function withRetry<T>(deadline: Deadline, attempt: (n: number) => P
       if (deadline.hasPassed()) throw new DeadlinePassed(isAbort(error) ? lastError : error);
       if (!isRetryable(error)) throw error;
       lastError = error;
-      // Near the deadline, wait less so that the last attempt still gets half of the time left.
-      const remainingMs = deadline.remainingMs();
-      if (remainingMs < MIN_ATTEMPT_MS) throw new DeadlinePassed(error);
-      const delayMs = Math.min(backoffMs(n), Math.floor(remainingMs / 2));
-      hooks.onRetry?.(error, n, delayMs);
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await pauseBeforeRetry(deadline, n, error, hooks);
     }
   }
+}
+
+/**
+ * Waits before attempt `attempt + 1`: capped exponential backoff, but near the deadline less, so
+ * that the last attempt still gets half of the time left. Throws `DeadlinePassed` when no time is left.
+ */
+export async function pauseBeforeRetry(deadline: Deadline, attempt: number, error: unknown, hooks: RetryHooks = {}): Promise<void> {
+  const remainingMs = deadline.remainingMs();
+  if (remainingMs < MIN_ATTEMPT_MS) throw new DeadlinePassed(error);
+  const delayMs = Math.min(backoffMs(attempt), Math.floor(remainingMs / 2));
+  hooks.onRetry?.(error, attempt, delayMs);
+  await new Promise((resolve) => setTimeout(resolve, delayMs));
 }
 
 function isAbort(error: unknown): boolean {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-connectcases';
-import { OWNER_TAG_KEY } from '../lib/private/resource-properties';
+import { OWNER_TAG_KEY } from '../lib/private/contract';
 import { cases } from './client';
 import { CasesCall, Invocation, callCases } from './invocation';
 

@@ -1,15 +1,16 @@
-import { IResource, ITaggable, Names, RemovalPolicy, Resource, TagManager, TagType } from 'aws-cdk-lib';
+import { Annotations, IResource, ITaggable, Names, RemovalPolicy, Resource, TagManager, TagType } from 'aws-cdk-lib';
+import { CaseRuleReference, ICaseRuleRef } from 'aws-cdk-lib/aws-cases';
 import { Construct } from 'constructs';
 import { CaseRuleDefinition } from './case-rule-definition';
 import { LIMITS } from './private/api-limits';
 import { formatDomainChildArn, parseDomainChildArn } from './private/arn';
 import { CasesHandler } from './private/cases-handler';
-import { CASE_RULE_RESOURCE_TYPE, CaseRuleAttributes, CaseRuleResourceProperties } from './private/resource-properties';
+import { CaseRuleAttributes, CaseRuleProperties, RESOURCE_TYPES } from './private/contract';
 import { lazyTags } from './private/tags';
-import { checkId, checkLength, checkName, throwFirst } from './private/validate';
+import { checkId, checkLength, checkName } from './private/validate';
 
 /** An Amazon Connect Cases case rule, defined here or imported. */
-export interface ICaseRule extends IResource {
+export interface ICaseRule extends IResource, ICaseRuleRef {
   /**
    * The case rule's id.
    * @attribute
@@ -29,13 +30,21 @@ export interface ICaseRule extends IResource {
   readonly domainId: string;
 }
 
+/** The two ids that identify a case rule. */
+export interface CaseRuleAttributesProps {
+  /** The Cases domain of the rule. */
+  readonly domainId: string;
+  /** The rule's id. */
+  readonly caseRuleId: string;
+}
+
 /** Properties of a `CaseRule`. */
 export interface CaseRuleProps {
   /** The Cases domain of the rule (1-500 characters), e.g. `CfnDomain.attrDomainId`. */
   readonly domainId: string;
 
   /**
-   * The rule's name (1-100 characters, not ending in white space).
+   * The rule's name (1-100 characters, not ending in white space, unique in the domain).
    *
    * @default - a name unique in the app, generated from the construct path
    */
@@ -50,6 +59,17 @@ export interface CaseRuleProps {
 
   /** What the rule says: `CaseRuleDefinition.required`, `.hidden` or `.fieldOptions`. */
   readonly rule: CaseRuleDefinition;
+
+  /**
+   * The id of an existing case rule of the domain to take over instead of creating one: the first
+   * deployment writes this construct's name, description and rule into it, tags it as owned by this
+   * stack and keeps its id, so templates and flows that use it keep working. Fails if another stack
+   * resource already manages it. Read only when the resource is created; `cdk-connect-cases export`
+   * writes it for every rule of a live domain.
+   *
+   * @default - a new case rule is created
+   */
+  readonly adoptCaseRuleId?: string;
 
   /**
    * What happens to the rule when it leaves the stack or the stack is deleted.
@@ -70,6 +90,10 @@ class ImportedCaseRule extends Resource implements ICaseRule {
   ) {
     super(scope, id, { environmentFromArn: caseRuleArn });
   }
+
+  public get caseRuleRef(): CaseRuleReference {
+    return { caseRuleArn: this.caseRuleArn };
+  }
 }
 
 /**
@@ -81,9 +105,9 @@ class ImportedCaseRule extends Resource implements ICaseRule {
  */
 export class CaseRule extends Resource implements ICaseRule, ITaggable {
   /** Imports a case rule by its domain id and rule id. */
-  public static fromCaseRuleId(scope: Construct, id: string, domainId: string, caseRuleId: string): ICaseRule {
-    const arn = formatDomainChildArn(scope, 'case-rule', domainId, caseRuleId);
-    return new ImportedCaseRule(scope, id, domainId, caseRuleId, arn);
+  public static fromCaseRuleAttributes(scope: Construct, id: string, attrs: CaseRuleAttributesProps): ICaseRule {
+    const arn = formatDomainChildArn(scope, 'case-rule', attrs.domainId, attrs.caseRuleId);
+    return new ImportedCaseRule(scope, id, attrs.domainId, attrs.caseRuleId, arn);
   }
 
   /** Imports a case rule by its ARN (`arn:...:cases:...:domain/{domainId}/case-rule/{caseRuleId}`). */
@@ -107,22 +131,32 @@ export class CaseRule extends Resource implements ICaseRule, ITaggable {
     this.domainId = props.domainId;
     this.rule = props.rule;
     this.caseRuleName = props.caseRuleName ?? Names.uniqueResourceName(this, { maxLength: LIMITS.NAME_MAX_LENGTH });
-    throwFirst(this.node.path, [
-      checkId("CaseRule property 'domainId'", props.domainId),
-      checkName("CaseRule property 'caseRuleName'", this.caseRuleName),
-      checkLength("CaseRule property 'description'", props.description, 0, LIMITS.DESCRIPTION_MAX_LENGTH),
-    ]);
 
-    this.tags = new TagManager(TagType.KEY_VALUE, CASE_RULE_RESOURCE_TYPE);
-    const properties: CaseRuleResourceProperties = {
+    // Every problem at once, each naming the property, the limit and the value (CDK adds the path).
+    this.node.addValidation({
+      validate: () => [
+        checkId("CaseRule property 'domainId'", props.domainId),
+        checkName("CaseRule property 'caseRuleName'", this.caseRuleName),
+        checkLength("CaseRule property 'description'", props.description, 0, LIMITS.DESCRIPTION_MAX_LENGTH),
+        checkId("CaseRule property 'adoptCaseRuleId'", props.adoptCaseRuleId),
+        ...props.rule._validate('rule').map((problem) => `CaseRule ${problem}`),
+      ].filter((problem): problem is string => problem !== undefined),
+    });
+    for (const warning of props.rule._warnings('rule')) {
+      Annotations.of(this).addWarningV2('cdk-connect-cases:conditionLimit', `CaseRule ${warning}`);
+    }
+
+    this.tags = new TagManager(TagType.KEY_VALUE, RESOURCE_TYPES.caseRule);
+    const properties: CaseRuleProperties = {
       DomainId: props.domainId,
       Name: this.caseRuleName,
       Description: props.description,
       Rule: props.rule._render(),
+      AdoptId: props.adoptCaseRuleId,
       Tags: lazyTags(this.tags),
     };
     const resource = CasesHandler.of(this).newResource(this, {
-      resourceType: CASE_RULE_RESOURCE_TYPE,
+      resourceType: RESOURCE_TYPES.caseRule,
       domainId: props.domainId,
       properties,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
@@ -131,5 +165,10 @@ export class CaseRule extends Resource implements ICaseRule, ITaggable {
     const attribute = (name: keyof CaseRuleAttributes) => resource.getAttString(name);
     this.caseRuleId = attribute('CaseRuleId');
     this.caseRuleArn = attribute('CaseRuleArn');
+  }
+
+  /** A reference to this rule, for APIs that take aws-cdk-lib's `ICaseRuleRef`. */
+  public get caseRuleRef(): CaseRuleReference {
+    return { caseRuleArn: this.caseRuleArn };
   }
 }
