@@ -1,6 +1,7 @@
 import { FieldOptionMapping } from './field-option-mapping';
 import { LIMITS } from './private/api-limits';
 import { optionValueProblems } from './private/option-values';
+import { CsvRecord, readCsvRecords } from './field-options/csv-records';
 
 /**
  * Reader of the CSV file the Amazon Connect admin website takes for the bulk upload of dependent
@@ -49,7 +50,7 @@ export class FieldOptionsCsv {
    *   more than 200 parent values or more than 1500 child values for one parent value.
    */
   public static parse(text: string): FieldOptionsCsvRule[] {
-    const records = readRecords(text);
+    const records = readCsvRecords(text, csvError);
     if (records.length === 0) {
       throw csvError(1, `the file is empty; expected the header row ${HEADER_TEXT}`);
     }
@@ -103,17 +104,6 @@ const HEADER = ['Parent Field Name', 'Child Field Name', 'Parent Value', 'Child 
 const HEADER_TEXT = `'${HEADER.join(',')}'`;
 
 type ColumnName = typeof HEADER[number];
-
-/** One CSV record: its values and the line it starts on (quoted values may span lines). */
-interface CsvRecord {
-  readonly line: number;
-  readonly values: CsvValue[];
-}
-
-interface CsvValue {
-  readonly text: string;
-  readonly quoted: boolean;
-}
 
 function csvError(line: number, problem: string): Error {
   return new Error(`Field options CSV line ${line}: ${problem}`);
@@ -197,89 +187,5 @@ class PairBuilder {
       childFieldName: this.childFieldName,
       mappings: [...this.children].map(([parentValue, children]) => ({ parentValue, childValues: [...children.keys()] })),
     };
-  }
-}
-
-/**
- * Splits CSV text into records (RFC 4180): values separated by commas, records by CRLF, LF or CR.
- * A quoted value may hold commas, line breaks and doubled quotes. White space around an unquoted
- * value, or around the quotes of a quoted one, is dropped. A leading byte-order mark is ignored.
- * Records with nothing but white space are skipped.
- */
-function readRecords(input: string): CsvRecord[] {
-  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  const records: CsvRecord[] = [];
-  let line = 1;
-  let position = 0;
-
-  const atLineBreak = (): boolean => text[position] === '\n' || text[position] === '\r';
-  const skipLineBreak = (): void => {
-    position += text.startsWith('\r\n', position) ? 2 : 1;
-    line++;
-  };
-  const skipBlanks = (): void => {
-    while (position < text.length && (text[position] === ' ' || text[position] === '\t')) position++;
-  };
-
-  while (position < text.length) {
-    const recordLine = line;
-    const values: CsvValue[] = [];
-    for (;;) {
-      values.push(readValue());
-      if (position >= text.length) break;
-      if (atLineBreak()) {
-        skipLineBreak();
-        break;
-      }
-      position++; // the comma that readValue stopped at
-    }
-    const blank = values.length === 1 && !values[0].quoted && values[0].text === '';
-    if (!blank) records.push({ line: recordLine, values });
-  }
-  return records;
-
-  function readValue(): CsvValue {
-    skipBlanks();
-    if (text[position] !== '"') {
-      const start = position;
-      while (position < text.length && text[position] !== ',' && !atLineBreak()) {
-        if (text[position] === '"') {
-          throw csvError(line, 'a quote inside an unquoted value; put the whole value in quotes and double the quote ("")');
-        }
-        position++;
-      }
-      return { text: text.slice(start, position).trim(), quoted: false };
-    }
-    const openingLine = line;
-    position++; // opening quote
-    let value = '';
-    for (;;) {
-      if (position >= text.length) {
-        throw csvError(openingLine, 'unterminated quoted value: the quote opened here is never closed');
-      }
-      const char = text[position];
-      if (char === '"') {
-        if (text[position + 1] === '"') {
-          value += '"';
-          position += 2;
-          continue;
-        }
-        position++; // closing quote
-        break;
-      }
-      if (atLineBreak()) {
-        // A line break inside quotes is part of the value; keep it as written but count the line.
-        value += text.startsWith('\r\n', position) ? '\r\n' : char;
-        skipLineBreak();
-        continue;
-      }
-      value += char;
-      position++;
-    }
-    skipBlanks();
-    if (position < text.length && text[position] !== ',' && !atLineBreak()) {
-      throw csvError(line, `unexpected text after a closing quote: '${text.slice(position, position + 20)}'`);
-    }
-    return { text: value, quoted: true };
   }
 }

@@ -1,7 +1,7 @@
 /**
- * RFC 4180 records, shared by the CSV readers of option lists (`FieldOptions.optionsFromCsv`) and,
- * once it moves here, of dependent-option mappings (`FieldOptionsCsv`), so that both read quoting,
- * line breaks and blank lines the same way.
+ * RFC 4180 records, shared by the CSV readers of option lists (`FieldOptions.optionsFromCsv`) and
+ * of dependent-option mappings (`FieldOptionsCsv`), so that both read quoting, line breaks and blank
+ * lines the same way.
  */
 
 /** One CSV record: its values and the line it starts on (quoted values may span lines). */
