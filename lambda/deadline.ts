@@ -15,15 +15,19 @@ export class Deadline {
     return new Deadline(Math.max(0, remainingMs - safetyMarginMs(remainingMs)));
   }
 
-  private readonly startedAt = Date.now();
+  /** A deadline that ends `reserveMs` before `outer` (never after it); elapsed time counts from the outer's start. */
+  public static within(outer: Deadline, reserveMs: number): Deadline {
+    return new Deadline(Math.max(0, outer.remainingMs() - reserveMs), outer.startedAt);
+  }
+
   private readonly endsAt: number;
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
   /** Resolves when the deadline passes. */
   public readonly passed: Promise<void>;
 
-  constructor(budgetMs: number) {
-    this.endsAt = this.startedAt + budgetMs;
+  constructor(budgetMs: number, private readonly startedAt = Date.now()) {
+    this.endsAt = Date.now() + budgetMs;
     this.passed = new Promise((resolve) => this.controller.signal.addEventListener('abort', () => resolve()));
     this.timer = setTimeout(() => this.controller.abort(new Error('deadline passed')), budgetMs);
   }

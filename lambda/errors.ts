@@ -32,7 +32,7 @@ export class CasesCallFailure extends HandlerFailure {
   /** The service's exception name (e.g. `ConflictException`) or the network error's name. */
   public readonly errorName: string;
 
-  constructor(target: CallTarget, public readonly cause: unknown) {
+  constructor(public readonly target: CallTarget, public readonly cause: unknown) {
     super(`${target.operation} failed for ${target.resource}: ${describeError(cause)}`);
     this.name = 'CasesCallFailure';
     this.errorName = errorNameOf(cause);

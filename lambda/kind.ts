@@ -35,6 +35,21 @@ export interface DesiredState {
   readonly domainId: string;
 }
 
+/** What the decoded properties of a kind with service-assigned ids carry. */
+export interface NamedDesiredState extends DesiredState {
+  readonly name: string;
+  /** Id of a record to take over instead of creating one (`adopt...Id` props). */
+  readonly adoptId?: string;
+  /** User tags. */
+  readonly tags: Record<string, string>;
+}
+
+/** What such a kind's read returns (the SDK's GetTemplate and BatchGetCaseRule items have both). */
+export interface TaggedRecord {
+  readonly tags?: Record<string, string | null>;
+  readonly createdTime?: Date;
+}
+
 /**
  * Records whose id the service assigns on create (case rules, templates). Create APIs take no
  * client token, so a create whose answer was lost is found again by name, and the owner tag proves
@@ -46,17 +61,9 @@ export interface AssignedIdentity<Desired, Live> {
   create(inv: Invocation, desired: Desired): Promise<{ id: string; arn: string }>;
   /** The id of the live record named `name` in the domain, if any. */
   findByName(inv: Invocation, domainId: string, name: string): Promise<string | undefined>;
-  nameOf(desired: Desired): string;
-  /** Id of a record to take over instead of creating one (`adopt...Id` props). */
-  adoptIdOf(desired: Desired): string | undefined;
-  userTagsOf(desired: Desired): Record<string, string>;
   arnOf(live: Live): string;
-  tagsOf(live: Live): Record<string, string | null> | undefined;
-  createdTimeOf(live: Live): Date | undefined;
   /** True when the live record already holds exactly the desired content (tags aside). */
   sameContent(live: Live, desired: Desired): boolean;
-  /** A record known only by name, for messages. */
-  named(desired: Desired): Omit<CasesCall, 'operation'>;
 }
 
 /** Records whose id the properties name (the options of a field): writing is idempotent by nature. */

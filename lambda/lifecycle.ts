@@ -1,8 +1,9 @@
 import { OWNER_TAG_KEY } from '../lib/private/contract';
+import { Deadline } from './deadline';
 import { domainIdOf } from './decode';
 import { CasesCallFailure, HandlerFailure, TimeoutFailure, isCasesError, withCreatedId } from './errors';
 import { Invocation } from './invocation';
-import { AssignedIdentity, DesiredState, ManagedKind } from './kind';
+import { AssignedIdentity, DesiredState, ManagedKind, NamedDesiredState, TaggedRecord } from './kind';
 import { DeadlinePassed, isRetryable, pauseBeforeRetry } from './retry';
 import { applyTagDiff, desiredTags, diffTags } from './tags';
 
@@ -27,29 +28,40 @@ export interface ResourceOutcome {
  * of clock skew between Lambda and the service.
  */
 export const LOST_CREATE_WINDOW_MS = 16 * 60_000;
+/** Time kept back from a replacement's create for deleting it again if the Update fails. */
+const REPLACEMENT_CLEANUP_RESERVE_MS = 5_000;
 /** Clock skew allowed when a rollback looks for what its failed create made. */
 const CLOCK_SKEW_MS = 60_000;
 
+/** A kind whose ids the service assigns. */
+type AssignedKind = ManagedKind<NamedDesiredState, TaggedRecord> & { readonly identity: AssignedIdentity<NamedDesiredState, TaggedRecord> };
+
+function isAssigned(kind: ManagedKind): kind is AssignedKind {
+  return kind.identity.type === 'assigned';
+}
+
 export async function createResource(kind: ManagedKind, inv: Invocation, properties: unknown): Promise<ResourceOutcome> {
+  if (!isAssigned(kind)) {
+    const desired = kind.decode(properties);
+    return writeDeclared(kind, inv, desired, physicalIdOf(kind, desired), undefined);
+  }
   const desired = kind.decode(properties);
-  const identity = kind.identity;
-  if (identity.type === 'declared') return writeDeclared(kind, inv, desired, identity.physicalIdOf(desired), undefined);
-  const adoptId = identity.adoptIdOf(desired);
-  if (adoptId !== undefined) return adopt(kind, identity, inv, desired, adoptId);
-  return createAssigned(kind, identity, inv, desired);
+  if (desired.adoptId !== undefined) return adopt(kind, kind.identity, inv, desired, desired.adoptId);
+  return createAssigned(kind, kind.identity, inv, desired);
 }
 
 export async function updateResource(
   kind: ManagedKind, inv: Invocation, properties: unknown, oldProperties: unknown, physicalId: string,
 ): Promise<ResourceOutcome> {
-  const desired = kind.decode(properties);
-  const identity = kind.identity;
-  if (identity.type === 'declared') {
+  if (!isAssigned(kind)) {
+    const desired = kind.decode(properties);
     const previous = tryDecode(kind, oldProperties);
-    const id = identity.physicalIdOf(desired);
+    const id = physicalIdOf(kind, desired);
     // A new id is a replacement: CloudFormation then deletes the old one with its old properties.
     return writeDeclared(kind, inv, desired, id, id === physicalId ? previous : undefined);
   }
+  const desired = kind.decode(properties);
+  const identity = kind.identity;
   if (desired.domainId !== domainIdOf(oldProperties, 'OldResourceProperties')) {
     inv.log.info(`domain changed: creating a replacement ${kind.noun}`, { domainId: desired.domainId });
     return replace(kind, identity, inv, desired);
@@ -68,7 +80,7 @@ const MAX_ASSIGNED_ID_LENGTH = 500;
 export async function deleteResource(kind: ManagedKind, inv: Invocation, properties: unknown, physicalId: string): Promise<void> {
   const marker = parseCreateFailedMarker(physicalId);
   if (marker !== undefined) return deleteWhatFailedCreateLeft(kind, inv, properties, marker);
-  if (kind.identity.type === 'assigned' && physicalId.length > MAX_ASSIGNED_ID_LENGTH) {
+  if (isAssigned(kind) && physicalId.length > MAX_ASSIGNED_ID_LENGTH) {
     inv.log.info(`nothing to delete: ${physicalId.length} characters cannot be a ${kind.noun} id the service assigned`);
     return;
   }
@@ -97,7 +109,7 @@ async function writeDeclared(kind: ManagedKind, inv: Invocation, desired: Desire
  * over when it provably comes from this request (`provenance`); a throttled attempt did not commit
  * and is simply tried again.
  */
-async function createAssigned<D extends DesiredState, L>(
+async function createAssigned<D extends NamedDesiredState, L extends TaggedRecord>(
   kind: ManagedKind<D, L>, identity: AssignedIdentity<D, L>, inv: Invocation, desired: D,
 ): Promise<ResourceOutcome> {
   for (let attempt = 1; ; attempt++) {
@@ -115,20 +127,21 @@ async function createAssigned<D extends DesiredState, L>(
         }
         if (conflict) {
           if (found === undefined) throw error;
-          throw new HandlerFailure(`${(error as CasesCallFailure).message.split(':')[0]}: ${kind.noun} ${found.id} already has the name `
-            + `'${identity.nameOf(desired)}' in domain ${desired.domainId} and ${found.refusal}; choose another name or delete that ${kind.noun}`);
+          const { operation, resource } = (error as CasesCallFailure).target;
+          throw new HandlerFailure(`${operation} failed for ${resource}: ${kind.noun} ${found.id} already has the name `
+            + `'${desired.name}' in domain ${desired.domainId} and ${found.refusal}; choose another name or delete that ${kind.noun}`);
         }
       }
       await pauseBeforeRetry(inv.deadline, attempt, (error as CasesCallFailure).cause).catch((pause) => {
         throw pause instanceof DeadlinePassed
-          ? new TimeoutFailure(inv.current ?? { ...identity.named(desired), operation: 'create' }, inv.deadline.elapsedSeconds(), (error as CasesCallFailure).cause)
+          ? new TimeoutFailure(inv.current ?? { ...named(kind, desired), operation: 'create' }, inv.deadline.elapsedSeconds(), (error as CasesCallFailure).cause)
           : pause;
       });
       inv.log.warn(`retrying the create of the ${kind.noun}`, { attempt: attempt + 1 });
       continue;
     }
     try {
-      await applyTagDiff(inv, created.arn, diffTags({}, desiredTags(identity.userTagsOf(desired), inv.ownerTagValue)), kind.target(desired.domainId, created.id));
+      await applyTagDiff(inv, created.arn, diffTags({}, desiredTags(desired.tags, inv.ownerTagValue)), kind.target(desired.domainId, created.id));
       return { physicalResourceId: created.id, data: kind.attributes(created.id, created.arn) };
     } catch (error) {
       throw withCreatedId(error, created.id);
@@ -137,13 +150,13 @@ async function createAssigned<D extends DesiredState, L>(
 }
 
 /** Takes over the record `adoptId` (the `adopt...Id` props): its content and tags become the stack's. */
-async function adopt<D extends DesiredState, L>(
+async function adopt<D extends NamedDesiredState, L extends TaggedRecord>(
   kind: ManagedKind<D, L>, identity: AssignedIdentity<D, L>, inv: Invocation, desired: D, adoptId: string,
 ): Promise<ResourceOutcome> {
   const { resource } = kind.target(desired.domainId, adoptId);
   const live = await kind.read(inv, desired.domainId, adoptId);
   if (live === undefined) throw new HandlerFailure(`cannot adopt ${resource}: it does not exist (or is deleted)`);
-  const owner = identity.tagsOf(live)?.[OWNER_TAG_KEY];
+  const owner = live.tags?.[OWNER_TAG_KEY];
   if (owner !== undefined && owner !== null && owner !== inv.ownerTagValue) {
     throw new HandlerFailure(`cannot adopt ${resource}: another stack resource already manages it (tag ${OWNER_TAG_KEY}); `
       + `remove it from that stack (with RemovalPolicy.RETAIN) or remove the tag first`);
@@ -153,12 +166,18 @@ async function adopt<D extends DesiredState, L>(
   return writeAssigned(kind, identity, inv, desired, adoptId, live);
 }
 
-/** A replacement created during an Update is deleted again when the Update fails. */
-async function replace<D extends DesiredState, L>(
+/**
+ * A replacement created during an Update is deleted again when the Update fails: CloudFormation
+ * keeps the old id, so it would never delete the new record. The create runs on a deadline that
+ * ends early enough to leave time for that delete.
+ */
+async function replace<D extends NamedDesiredState, L extends TaggedRecord>(
   kind: ManagedKind<D, L>, identity: AssignedIdentity<D, L>, inv: Invocation, desired: D,
 ): Promise<ResourceOutcome> {
+  const reserveMs = Math.min(REPLACEMENT_CLEANUP_RESERVE_MS, inv.deadline.remainingMs() / 4);
+  const inner = Deadline.within(inv.deadline, reserveMs);
   try {
-    return await createAssigned(kind, identity, inv, desired);
+    return await createAssigned(kind, identity, { ...inv, deadline: inner }, desired);
   } catch (error) {
     if (error instanceof HandlerFailure && error.createdId !== undefined) {
       const createdId = error.createdId;
@@ -167,21 +186,23 @@ async function replace<D extends DesiredState, L>(
       throw new HandlerFailure(error.message);
     }
     throw error;
+  } finally {
+    inner.dispose();
   }
 }
 
 /** Writes content only when it differs, then the tags. */
-async function writeAssigned<D extends DesiredState, L>(
+async function writeAssigned<D extends NamedDesiredState, L extends TaggedRecord>(
   kind: ManagedKind<D, L>, identity: AssignedIdentity<D, L>, inv: Invocation, desired: D, id: string, live: L,
 ): Promise<ResourceOutcome> {
   if (!identity.sameContent(live, desired)) await kind.write(inv, desired, id, live);
   const target = kind.target(desired.domainId, id);
   const arn = identity.arnOf(live);
-  await applyTagDiff(inv, arn, diffTags(identity.tagsOf(live), desiredTags(identity.userTagsOf(desired), inv.ownerTagValue)), target);
+  await applyTagDiff(inv, arn, diffTags(live.tags, desiredTags(desired.tags, inv.ownerTagValue)), target);
   return { physicalResourceId: id, data: kind.attributes(id, arn) };
 }
 
-async function finishTakeOver<D extends DesiredState, L>(
+async function finishTakeOver<D extends NamedDesiredState, L extends TaggedRecord>(
   kind: ManagedKind<D, L>, identity: AssignedIdentity<D, L>, inv: Invocation, desired: D, id: string, live: L,
 ): Promise<ResourceOutcome> {
   try {
@@ -206,17 +227,17 @@ interface SameNamed<L> {
  * no owner tag at all, holds exactly the desired content, and was created no earlier than
  * `notBefore` (its create's answer was lost before the tag call).
  */
-async function findSameNamed<D extends DesiredState, L>(
+async function findSameNamed<D extends NamedDesiredState, L extends TaggedRecord>(
   kind: ManagedKind<D, L>, identity: AssignedIdentity<D, L>, inv: Invocation, desired: D, notBefore: number,
 ): Promise<SameNamed<L> | undefined> {
-  const id = await identity.findByName(inv, desired.domainId, identity.nameOf(desired));
+  const id = await identity.findByName(inv, desired.domainId, desired.name);
   const live = id === undefined ? undefined : await kind.read(inv, desired.domainId, id);
   if (id === undefined || live === undefined) return undefined;
-  const owner = identity.tagsOf(live)?.[OWNER_TAG_KEY];
+  const owner = live.tags?.[OWNER_TAG_KEY];
   if (owner === inv.ownerTagValue) return { id, live, provenance: 'an earlier attempt of this request created' };
   if (owner !== undefined && owner !== null) return { id, live, refusal: 'is managed by another stack resource' };
   if (!identity.sameContent(live, desired)) return { id, live, refusal: 'was not created by this stack resource (its content differs)' };
-  const createdTime = identity.createdTimeOf(live)?.getTime();
+  const createdTime = live.createdTime?.getTime();
   if (createdTime === undefined || createdTime < notBefore) {
     return { id, live, refusal: `was not created by this stack resource (created ${createdTime === undefined ? 'at an unknown time' : new Date(createdTime).toISOString()}, before this request)` };
   }
@@ -243,11 +264,15 @@ export function createFailedMarker(startedAt: number, requestId: string): string
   return `${CREATE_FAILED_PREFIX}${startedAt}:${requestId}`;
 }
 
-/** When the failed create began; 0 for markers of older versions, which did not record it. */
-function parseCreateFailedMarker(physicalId: string): { startedAt: number } | undefined {
+/**
+ * When the failed create began; undefined for markers of version 0.1, which did not record it (no
+ * record can then be proven to come from that create, so their Delete deletes nothing).
+ */
+function parseCreateFailedMarker(physicalId: string): { startedAt?: number } | undefined {
   if (!physicalId.startsWith(CREATE_FAILED_PREFIX)) return undefined;
-  const startedAt = Number(physicalId.slice(CREATE_FAILED_PREFIX.length).split(':')[0]);
-  return { startedAt: Number.isFinite(startedAt) ? startedAt : 0 };
+  const parts = physicalId.slice(CREATE_FAILED_PREFIX.length).split(':');
+  const startedAt = parts.length === 2 && /^\d+$/.test(parts[0]) ? Number(parts[0]) : undefined;
+  return { startedAt };
 }
 
 /**
@@ -255,26 +280,29 @@ function parseCreateFailedMarker(physicalId: string): { startedAt: number } | un
  * provably comes from that create (the same proof as a retried create), and nothing else. An
  * adoption is never undone by a delete.
  */
-async function deleteWhatFailedCreateLeft(kind: ManagedKind, inv: Invocation, properties: unknown, marker: { startedAt: number }): Promise<void> {
-  const identity = kind.identity;
-  let desired: DesiredState;
-  try {
-    desired = kind.decode(properties);
-  } catch {
-    inv.log.info('nothing to delete: the failed create had invalid properties');
+async function deleteWhatFailedCreateLeft(kind: ManagedKind, inv: Invocation, properties: unknown, marker: { startedAt?: number }): Promise<void> {
+  const desired = isAssigned(kind) ? tryDecode(kind, properties) as NamedDesiredState | undefined : undefined;
+  if (!isAssigned(kind) || desired === undefined || desired.adoptId !== undefined || marker.startedAt === undefined) {
+    inv.log.info('nothing to delete for this failed create (none made, an adoption, invalid properties or an undated marker)');
     return;
   }
-  if (identity.type === 'declared' || identity.adoptIdOf(desired) !== undefined) {
-    inv.log.info('nothing to delete for a failed create');
-    return;
-  }
-  const found = await findSameNamed(kind, identity, inv, desired, marker.startedAt - CLOCK_SKEW_MS);
+  const found = await findSameNamed(kind, kind.identity, inv, desired, marker.startedAt - CLOCK_SKEW_MS);
   if (found?.provenance === undefined) {
     inv.log.info('nothing to delete: no record of the failed create');
     return;
   }
   inv.log.info(`deleting the ${kind.noun} the failed create left`, kind.target(desired.domainId, found.id).ids);
   await kind.delete(inv, desired.domainId, found.id, properties);
+}
+
+/** A record known by name only (before it exists), for messages. */
+function named(kind: ManagedKind, desired: NamedDesiredState) {
+  return { resource: `${kind.noun} '${desired.name}' in domain ${desired.domainId}`, ids: { domainId: desired.domainId } };
+}
+
+function physicalIdOf(kind: ManagedKind, desired: DesiredState): string {
+  if (kind.identity.type !== 'declared') throw new Error(`${kind.noun} ids are assigned by the service`);
+  return kind.identity.physicalIdOf(desired);
 }
 
 function tryDecode(kind: ManagedKind, properties: unknown): DesiredState | undefined {

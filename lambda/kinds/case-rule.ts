@@ -8,7 +8,7 @@ import { decodeProperties, nonEmpty, userTags } from '../decode';
 import { HandlerFailure, isCasesError } from '../errors';
 import { callCases } from '../invocation';
 import { ManagedKind } from '../kind';
-import { canonical, present } from './shared';
+import { canonical, findInPages, present } from './shared';
 
 /** A case rule's desired state, in the API's shapes. */
 export interface DesiredCaseRule {
@@ -39,7 +39,7 @@ export const caseRuleKind: ManagedKind<DesiredCaseRule, GetCaseRuleResponse> = {
       name: decoded.Name,
       description: decoded.Description,
       rule: decoded.Rule as CaseRuleDetails,
-      adoptId: decoded.AdoptId,
+      adoptId: decoded.AdoptId === undefined ? undefined : nonEmpty(decoded.AdoptId, 'AdoptId'),
       tags: userTags(decoded.Tags),
     };
   },
@@ -78,13 +78,7 @@ export const caseRuleKind: ManagedKind<DesiredCaseRule, GetCaseRuleResponse> = {
 
   identity: {
     type: 'assigned',
-    nameOf: (desired) => desired.name,
-    adoptIdOf: (desired) => desired.adoptId,
-    userTagsOf: (desired) => desired.tags,
     arnOf: (live) => present(live.caseRuleArn, 'caseRuleArn'),
-    tagsOf: (live) => live.tags,
-    createdTimeOf: (live) => live.createdTime,
-    named: (desired) => named(desired.domainId, desired.name),
 
     sameContent: (live, desired) =>
       live.name === desired.name
@@ -99,15 +93,12 @@ export const caseRuleKind: ManagedKind<DesiredCaseRule, GetCaseRuleResponse> = {
     },
 
     async findByName(inv, domainId, name) {
-      let nextToken: string | undefined;
-      do {
+      const match = await findInPages(async (nextToken) => {
         const page = await callCases(inv, { ...named(domainId, name), operation: 'ListCaseRules' }, (abortSignal) =>
           cases.send(new ListCaseRulesCommand({ domainId, maxResults: 100, nextToken }), { abortSignal }));
-        const match = page.caseRules?.find((summary) => summary.name === name);
-        if (match !== undefined) return match.caseRuleId;
-        nextToken = page.nextToken ?? undefined;
-      } while (nextToken);
-      return undefined;
+        return { items: page.caseRules, nextToken: page.nextToken };
+      }, (summary) => summary.name === name);
+      return match?.caseRuleId;
     },
   },
 };

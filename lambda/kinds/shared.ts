@@ -27,3 +27,21 @@ function normalize(value: unknown): unknown {
   }
   return value === '' || value === null ? undefined : value;
 }
+
+/** One page of a paginated list. */
+export interface Page<T> {
+  readonly items: T[] | undefined;
+  readonly nextToken?: string | null;
+}
+
+/** The first item that `matches`, reading pages only until one holds it. */
+export async function findInPages<T>(page: (nextToken: string | undefined) => Promise<Page<T>>, matches: (item: T) => boolean): Promise<T | undefined> {
+  let nextToken: string | undefined;
+  do {
+    const { items, nextToken: next } = await page(nextToken);
+    const match = items?.find(matches);
+    if (match !== undefined) return match;
+    nextToken = next ?? undefined;
+  } while (nextToken);
+  return undefined;
+}

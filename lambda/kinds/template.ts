@@ -8,7 +8,7 @@ import { decodeProperties, describe, nonEmpty, userTags } from '../decode';
 import { DecodeFailure, isCasesError } from '../errors';
 import { callCases } from '../invocation';
 import { ManagedKind } from '../kind';
-import { canonical, present } from './shared';
+import { canonical, findInPages, present } from './shared';
 
 /** A template's desired state, in the API's shapes. Absent attributes are empty, never undefined. */
 export interface DesiredTemplate {
@@ -63,7 +63,7 @@ export const templateKind: ManagedKind<DesiredTemplate, GetTemplateResponse> = {
       requiredFields: decoded.RequiredFields ?? [],
       rules: decoded.Rules ?? [],
       tagPropagationConfigurations: decoded.TagPropagationConfigurations ?? [],
-      adoptId: decoded.AdoptId,
+      adoptId: decoded.AdoptId === undefined ? undefined : nonEmpty(decoded.AdoptId, 'AdoptId'),
       tags: userTags(decoded.Tags),
     };
   },
@@ -117,13 +117,7 @@ export const templateKind: ManagedKind<DesiredTemplate, GetTemplateResponse> = {
 
   identity: {
     type: 'assigned',
-    nameOf: (desired) => desired.name,
-    adoptIdOf: (desired) => desired.adoptId,
-    userTagsOf: (desired) => desired.tags,
     arnOf: (live) => present(live.templateArn, 'templateArn'),
-    tagsOf: (live) => live.tags,
-    createdTimeOf: (live) => live.createdTime,
-    named: (desired) => named(desired.domainId, desired.name),
 
     sameContent(live, desired) {
       const { name, description, status, layoutConfiguration, requiredFields, rules, tagPropagationConfigurations } = live;
@@ -138,16 +132,13 @@ export const templateKind: ManagedKind<DesiredTemplate, GetTemplateResponse> = {
     },
 
     async findByName(inv, domainId, name) {
-      let nextToken: string | undefined;
-      do {
+      const match = await findInPages(async (nextToken) => {
         const page = await callCases(inv, { ...named(domainId, name), operation: 'ListTemplates' }, (abortSignal) =>
           // Both statuses explicitly: the API does not document which ones an unfiltered list returns.
           cases.send(new ListTemplatesCommand({ domainId, maxResults: 100, nextToken, status: ['Active', 'Inactive'] }), { abortSignal }));
-        const match = page.templates?.find((summary) => summary.name === name);
-        if (match !== undefined) return match.templateId;
-        nextToken = page.nextToken ?? undefined;
-      } while (nextToken);
-      return undefined;
+        return { items: page.templates, nextToken: page.nextToken };
+      }, (summary) => summary.name === name);
+      return match?.templateId;
     },
   },
 };

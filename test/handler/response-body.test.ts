@@ -27,3 +27,36 @@ describe('renderResponse', () => {
     expect(JSON.parse(rendered).Reason).toMatch(/ \[truncated\]$/);
   });
 });
+
+describe('truncated reasons never split a surrogate pair', () => {
+  /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+  const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  const EMOJI = '\ud83d\ude00';
+  // A leading run of 'a' moves every cut point by one UTF-16 unit, so some alignment cuts a pair.
+  const ALIGNMENTS = Array.from({ length: 11 }, (_, n) => 'a'.repeat(n));
+
+  test.each(ALIGNMENTS.slice(0, 2))('GIVEN a reason of emoji after "%s" WHEN cut to the character limit THEN only whole characters remain', (prefix) => {
+    const rendered = renderResponse({ ...identity, Status: 'FAILED', Reason: `${prefix}${EMOJI.repeat(5_000)}` });
+
+    const reason: string = JSON.parse(rendered).Reason;
+    expect(reason).toMatch(/ \[truncated\]$/);
+    expect(reason).not.toMatch(LONE_SURROGATE);
+    expect(rendered).not.toMatch(/\\ud[89a-f]/i);
+  });
+
+  test.each(ALIGNMENTS)('GIVEN long ids and a reason of 3-byte characters and emoji after "%s" WHEN cut to the byte limit THEN only whole characters remain', (prefix) => {
+    const response = {
+      ...identity, LogicalResourceId: 'L'.repeat(255), PhysicalResourceId: '\u00e9'.repeat(500), Status: 'FAILED' as const,
+      Reason: `${prefix}${`${'\u4e2d'.repeat(9)}${EMOJI}`.repeat(500)}`,
+    };
+
+    const rendered = renderResponse(response);
+
+    const reason: string = JSON.parse(rendered).Reason;
+    expect(Buffer.byteLength(rendered)).toBeLessThanOrEqual(MAX_RESPONSE_BYTES);
+    expect(reason.length).toBeLessThan(1000 - ' [truncated]'.length); // the byte limit, not the character limit, cut it
+    expect(reason).toMatch(/ \[truncated\]$/);
+    expect(reason).not.toMatch(LONE_SURROGATE);
+    expect(rendered).not.toMatch(/\\ud[89a-f]/i);
+  });
+});

@@ -1,10 +1,16 @@
 import { CreateTemplateCommand, DeleteTemplateCommand } from '@aws-sdk/client-connectcases';
-import {
-  CASE_RULE_RESOURCE_TYPE, OWNER_TAG_KEY, TEMPLATE_RESOURCE_TYPE, TemplateResourceProperties,
-} from '../../lib/private/resource-properties';
+import { OWNER_TAG_KEY, TemplateProperties } from '../../lib/private/contract';
+import { MAX_DELETED_TEMPLATES_PER_DOMAIN } from '../fake';
 import { SeededDomain, seedDomain } from '../support/domain';
 import { HandlerHarness } from '../support/handler-harness';
+import { CASE_RULE, TEMPLATE, createdThroughHandler } from '../support/kinds';
 import { fullTemplateProperties, minimalTemplateProperties, requiredRuleProperties, without } from '../support/properties';
+
+/**
+ * What only templates do: many optional attributes that UpdateTemplate keeps unless told to clear
+ * them, rules that point at case rules, and soft deletion. The lifecycle they share with case rules
+ * is in `lifecycle.test.ts`.
+ */
 
 let harness: HandlerHarness;
 beforeAll(async () => { harness = await HandlerHarness.start(); });
@@ -15,17 +21,12 @@ async function domainWithRules(): Promise<{ domain: SeededDomain; ruleIds: strin
   const domain = seedDomain(harness.fake);
   const ruleIds: string[] = [];
   for (const name of ['Rule one', 'Rule two']) {
-    const { body } = await harness.invoke(harness.events.create(CASE_RULE_RESOURCE_TYPE, requiredRuleProperties(domain, { Name: name }), { logicalResourceId: name.replace(' ', '') }));
-    ruleIds.push(body.PhysicalResourceId);
+    ruleIds.push(await createdThroughHandler(harness, CASE_RULE, requiredRuleProperties(domain, { Name: name }), name.replace(' ', '')));
   }
   return { domain, ruleIds };
 }
 
-async function createdTemplate(properties: TemplateResourceProperties): Promise<string> {
-  const { body } = await harness.invoke(harness.events.create(TEMPLATE_RESOURCE_TYPE, properties));
-  expect(body.Status).toBe('SUCCESS');
-  return body.PhysicalResourceId;
-}
+const createdTemplate = (properties: TemplateProperties) => createdThroughHandler(harness, TEMPLATE, properties);
 
 function templateIn(domain: SeededDomain, templateId: string) {
   const template = harness.fake.templates(domain.domainId, { includeDeleted: true }).find((t) => t.templateId === templateId);
@@ -34,16 +35,12 @@ function templateIn(domain: SeededDomain, templateId: string) {
 }
 
 describe('Create of a template', () => {
-  test('GIVEN every attribute WHEN created THEN the API receives each in its shape, and the answer names the template', async () => {
+  test('GIVEN every attribute, rules included WHEN created THEN the API receives each in its shape', async () => {
     const { domain, ruleIds } = await domainWithRules();
-    harness.fake.resetCallCounts();
 
-    const { body } = await harness.invoke(harness.events.create(TEMPLATE_RESOURCE_TYPE, fullTemplateProperties(domain, ruleIds)));
+    const templateId = await createdTemplate(fullTemplateProperties(domain, ruleIds));
 
-    const [template] = harness.fake.templates(domain.domainId);
-    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: template.templateId });
-    expect(body.Data).toStrictEqual({ TemplateId: template.templateId, TemplateArn: template.templateArn });
-    expect(template).toMatchObject({
+    expect(templateIn(domain, templateId)).toMatchObject({
       name: 'Support template',
       description: 'Used by the support queue',
       status: 'Active',
@@ -52,82 +49,54 @@ describe('Create of a template', () => {
       rules: ruleIds.map((caseRuleId) => ({ caseRuleId, fieldId: 'notes' })),
       tagPropagationConfigurations: [{ resourceType: 'Cases', tagMap: { queue: 'support' } }],
     });
-    expect(template.tags).toStrictEqual({ team: 'support', [OWNER_TAG_KEY]: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(harness.fake.callCounts()).toStrictEqual({ CreateTemplate: 1, TagResource: 1 });
   });
 
-  test('GIVEN only the required attributes WHEN created THEN the template has no layout, fields, rules or description', async () => {
+  test('GIVEN only the required attributes WHEN created THEN the template has no layout, fields, rules, tag propagation or description', async () => {
     const domain = seedDomain(harness.fake);
 
-    await createdTemplate(minimalTemplateProperties(domain, { Status: 'Inactive' }));
+    const templateId = await createdTemplate(minimalTemplateProperties(domain, { Status: 'Inactive' }));
 
-    const [template] = harness.fake.templates(domain.domainId);
+    const template = templateIn(domain, templateId);
     expect(template).toMatchObject({ name: 'Minimal template', status: 'Inactive', requiredFields: [], rules: [] });
     expect(template.description).toBeUndefined();
-    expect(template.layoutConfiguration?.defaultLayout).toBeUndefined();
+    expect(template.layoutConfiguration).toBeUndefined();
+    expect(template.tagPropagationConfigurations).toBeUndefined();
   });
 
-  test('GIVEN an unknown layout WHEN created THEN FAILED with the service message and the rollback Delete makes no call', async () => {
+  test('GIVEN a field-options rule attached without a field id WHEN created THEN the API receives the rule without one', async () => {
     const domain = seedDomain(harness.fake);
-    const properties = minimalTemplateProperties(domain, { LayoutId: 'no-such-layout' });
+    const caseRuleId = await createdThroughHandler(harness, CASE_RULE, requiredRuleProperties(domain, {
+      Rule: { fieldOptions: { parentFieldId: 'status', childFieldId: domain.priorityField, parentChildFieldOptionsMappings: [{ parentFieldOptionValue: 'open', childFieldOptionValues: ['1'] }] } },
+    }), 'Options');
 
-    const created = await harness.invoke(harness.events.create(TEMPLATE_RESOURCE_TYPE, properties));
-    harness.fake.resetCallCounts();
-    const rolledBack = await harness.invoke(harness.events.delete(TEMPLATE_RESOURCE_TYPE, created.body.PhysicalResourceId, properties));
+    const templateId = await createdTemplate(minimalTemplateProperties(domain, { Rules: [{ caseRuleId }] }));
 
-    expect(created.body.Status).toBe('FAILED');
-    expect(created.body.Reason).toMatch(new RegExp(`^CreateTemplate failed for template 'Minimal template' in domain ${domain.domainId}: ResourceNotFoundException: .*no-such-layout`));
-    expect(created.body.PhysicalResourceId).toBe(`create-failed:${created.body.RequestId}`);
-    expect(rolledBack.body.Status).toBe('SUCCESS');
-    expect(harness.fake.callCounts()).toStrictEqual({});
-    expect(harness.fake.templates(domain.domainId, { includeDeleted: true })).toHaveLength(0);
-  });
-
-  test('GIVEN a Create retried by Lambda WHEN it runs again THEN it adopts the template its first attempt created', async () => {
-    const domain = seedDomain(harness.fake);
-    const event = harness.events.create(TEMPLATE_RESOURCE_TYPE, minimalTemplateProperties(domain));
-    const first = await harness.invoke(event);
-
-    const retried = await harness.invoke(event);
-
-    expect(retried.body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: first.body.PhysicalResourceId });
-    expect(harness.fake.templates(domain.domainId)).toHaveLength(1);
-  });
-
-  test('GIVEN a same-named template created outside this stack WHEN created THEN FAILED names it and says how to fix it', async () => {
-    const domain = seedDomain(harness.fake);
-    const foreign = await harness.outOfBandClient().send(new CreateTemplateCommand({ domainId: domain.domainId, name: 'Minimal template' }));
-
-    const { body } = await harness.invoke(harness.events.create(TEMPLATE_RESOURCE_TYPE, minimalTemplateProperties(domain)));
-
-    expect(body.Status).toBe('FAILED');
-    expect(body.Reason).toContain(`template ${foreign.templateId} already has this name`);
-    expect(body.Reason).toContain('choose another name or delete that template');
-    expect(body.PhysicalResourceId).toBe(`create-failed:${body.RequestId}`);
-    expect(templateIn(domain, foreign.templateId!).deleted).toBe(false);
+    expect(templateIn(domain, templateId).rules).toStrictEqual([{ caseRuleId }]);
   });
 });
 
-describe('in-place Update of a template', () => {
-  type Record = ReturnType<typeof templateIn>;
-  type Check = (template: Record, domain: SeededDomain, ruleIds: string[]) => void;
-  type Change = (before: TemplateResourceProperties, domain: SeededDomain, ruleIds: string[]) => TemplateResourceProperties;
+describe('clearing and changing attributes in place', () => {
+  type Template = ReturnType<typeof templateIn>;
+  type Check = (template: Template, domain: SeededDomain, ruleIds: string[]) => void;
+  type Change = (before: TemplateProperties, domain: SeededDomain, ruleIds: string[]) => TemplateProperties;
   /** What changes, the change, the record member it must touch, and how that member must look. */
-  const changes: [string, Change, keyof Record, Check][] = [
+  const changes: [string, Change, keyof Template, Check][] = [
     ['the name changes', (b) => ({ ...b, Name: 'Renamed' }), 'name', (t) => expect(t.name).toBe('Renamed')],
     ['the status changes', (b) => ({ ...b, Status: 'Inactive' }), 'status', (t) => expect(t.status).toBe('Inactive')],
     ['the description is removed', (b) => without(b, 'Description'), 'description', (t) => expect(t.description).toBeUndefined()],
-    ['the layout changes', (b, d) => ({ ...b, LayoutId: d.otherLayoutId }), 'layoutConfiguration',
-      (t, d) => expect(t.layoutConfiguration?.defaultLayout).toBe(d.otherLayoutId)],
-    ['the layout is removed', (b) => without(b, 'LayoutId'), 'layoutConfiguration', (t) => expect(t.layoutConfiguration?.defaultLayout).toBeUndefined()],
-    ['the last required field is removed', (b) => without(b, 'RequiredFieldIds'), 'requiredFields', (t) => expect(t.requiredFields).toStrictEqual([])],
-    ['a required field is added', (b, d) => ({ ...b, RequiredFieldIds: [d.statusField, d.priorityField] }), 'requiredFields',
+    ['the layout changes', (b, d) => ({ ...b, LayoutConfiguration: { defaultLayout: d.otherLayoutId } }), 'layoutConfiguration',
+      (t, d) => expect(t.layoutConfiguration).toStrictEqual({ defaultLayout: d.otherLayoutId })],
+    ['the layout is removed', (b) => without(b, 'LayoutConfiguration'), 'layoutConfiguration', (t) => expect(t.layoutConfiguration).toBeUndefined()],
+    ['the last required field is removed', (b) => without(b, 'RequiredFields'), 'requiredFields', (t) => expect(t.requiredFields).toStrictEqual([])],
+    ['a required field is added', (b, d) => ({ ...b, RequiredFields: [{ fieldId: d.statusField }, { fieldId: d.priorityField }] }), 'requiredFields',
       (t) => expect(t.requiredFields).toStrictEqual([{ fieldId: 'status' }, { fieldId: 'priority' }])],
-    ['a rule is removed', (b, _d, r) => ({ ...b, Rules: [{ CaseRuleId: r[1], FieldId: 'notes' }] }), 'rules',
+    ['a rule is removed', (b, d, r) => ({ ...b, Rules: [{ caseRuleId: r[1], fieldId: d.notesField }] }), 'rules',
       (t, _d, r) => expect(t.rules).toStrictEqual([{ caseRuleId: r[1], fieldId: 'notes' }])],
     ['the last rule is removed', (b) => without(b, 'Rules'), 'rules', (t) => expect(t.rules).toStrictEqual([])],
-    ['the tag propagations are removed', (b) => without(b, 'TagPropagations'), 'tagPropagationConfigurations',
-      (t) => expect(t.tagPropagationConfigurations ?? []).toStrictEqual([])],
+    ['the tag propagation changes', (b) => ({ ...b, TagPropagationConfigurations: [{ resourceType: 'Cases', tagMap: { queue: 'billing', tier: '2' } }] }),
+      'tagPropagationConfigurations', (t) => expect(t.tagPropagationConfigurations).toStrictEqual([{ resourceType: 'Cases', tagMap: { queue: 'billing', tier: '2' } }])],
+    ['the tag propagations are removed', (b) => without(b, 'TagPropagationConfigurations'), 'tagPropagationConfigurations',
+      (t) => expect(t.tagPropagationConfigurations).toBeUndefined()],
     ['the user tags are removed', (b) => without(b, 'Tags'), 'tags', (t) => expect(Object.keys(t.tags)).toStrictEqual([OWNER_TAG_KEY])],
   ];
 
@@ -137,7 +106,7 @@ describe('in-place Update of a template', () => {
     const templateId = await createdTemplate(before);
     const original = templateIn(domain, templateId);
 
-    const { body } = await harness.invoke(harness.events.update(TEMPLATE_RESOURCE_TYPE, templateId, change(before, domain, ruleIds), before));
+    const { body } = await harness.invoke(harness.events.update(TEMPLATE.resourceType, templateId, change(before, domain, ruleIds), before));
 
     expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: templateId });
     const updated = templateIn(domain, templateId);
@@ -146,117 +115,79 @@ describe('in-place Update of a template', () => {
     expect({ ...updated, [member]: undefined }).toStrictEqual({ ...original, [member]: undefined });
   });
 
-  test('GIVEN a template WHEN its description changes THEN it costs one GetTemplate and one UpdateTemplate', async () => {
-    const { domain, ruleIds } = await domainWithRules();
-    const before = fullTemplateProperties(domain, ruleIds);
-    const templateId = await createdTemplate(before);
-    harness.fake.resetCallCounts();
-
-    await harness.invoke(harness.events.update(TEMPLATE_RESOURCE_TYPE, templateId, { ...before, Description: 'Changed' }, before));
-
-    expect(harness.fake.callCounts()).toStrictEqual({ GetTemplate: 1, UpdateTemplate: 1 });
-  });
-
-  test('GIVEN an update that clears everything WHEN CloudFormation rolls it back THEN the previous state is restored exactly', async () => {
+  test('GIVEN a full template WHEN updated to only the required attributes THEN every optional one is cleared, and the rollback restores them exactly', async () => {
     const { domain, ruleIds } = await domainWithRules();
     const before = fullTemplateProperties(domain, ruleIds);
     const templateId = await createdTemplate(before);
     const original = templateIn(domain, templateId);
-    const after = minimalTemplateProperties(domain, { Name: 'Cleared', Status: 'Inactive' });
-    await harness.invoke(harness.events.update(TEMPLATE_RESOURCE_TYPE, templateId, after, before));
+    const after = minimalTemplateProperties(domain, { Name: before.Name });
 
-    const { body } = await harness.invoke(harness.events.update(TEMPLATE_RESOURCE_TYPE, templateId, before, after));
+    const cleared = await harness.invoke(harness.events.update(TEMPLATE.resourceType, templateId, after, before));
+    const clearedTemplate = templateIn(domain, templateId);
+    const restored = await harness.invoke(harness.events.update(TEMPLATE.resourceType, templateId, before, after));
 
-    expect(body.Status).toBe('SUCCESS');
+    expect([cleared.body.Status, restored.body.Status]).toStrictEqual(['SUCCESS', 'SUCCESS']);
+    expect(clearedTemplate).toStrictEqual({
+      templateId, templateArn: original.templateArn, name: before.Name, status: 'Active', requiredFields: [], rules: [], deleted: false,
+      tags: { [OWNER_TAG_KEY]: original.tags[OWNER_TAG_KEY] },
+    });
     expect(templateIn(domain, templateId)).toStrictEqual(original);
   });
 
-  test('GIVEN an update to a required field that does not exist WHEN applied THEN FAILED with the old id and the template unchanged', async () => {
+  test('GIVEN a full template WHEN updated to empty lists that CloudFormation dropped on the way THEN the lists are cleared', async () => {
     const { domain, ruleIds } = await domainWithRules();
     const before = fullTemplateProperties(domain, ruleIds);
-    const templateId = await createdTemplate(before);
-    const original = templateIn(domain, templateId);
+    const { body: created } = await harness.invoke(harness.events.create(TEMPLATE.resourceType, before, { encoding: 'dropped-empty' }));
+    const after = { ...before, RequiredFields: [], Rules: [], TagPropagationConfigurations: [], Tags: [] };
 
-    const { body } = await harness.invoke(harness.events.update(TEMPLATE_RESOURCE_TYPE, templateId, { ...before, RequiredFieldIds: ['ghost'] }, before));
-
-    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: templateId });
-    expect(body.Reason).toMatch(new RegExp(`^UpdateTemplate failed for template ${templateId} in domain ${domain.domainId}: ResourceNotFoundException: .*ghost`));
-    expect(templateIn(domain, templateId)).toStrictEqual(original);
-  });
-});
-
-describe('Update of a template that replaces it', () => {
-  test('GIVEN a template WHEN its domain changes THEN a new one is created there and its id returned', async () => {
-    const oldDomain = seedDomain(harness.fake);
-    const newDomain = seedDomain(harness.fake);
-    const before = minimalTemplateProperties(oldDomain);
-    const oldId = await createdTemplate(before);
-
-    const { body } = await harness.invoke(harness.events.update(TEMPLATE_RESOURCE_TYPE, oldId, { ...before, DomainId: newDomain.domainId }, before));
-    await harness.invoke(harness.events.delete(TEMPLATE_RESOURCE_TYPE, oldId, before));
-
-    const [replacement] = harness.fake.templates(newDomain.domainId);
-    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: replacement.templateId });
-    expect(templateIn(oldDomain, oldId).deleted).toBe(true);
-  });
-
-  test('GIVEN a template deleted out of band WHEN updated THEN it is created again and the new id returned', async () => {
-    const domain = seedDomain(harness.fake);
-    const before = minimalTemplateProperties(domain);
-    const oldId = await createdTemplate(before);
-    await harness.outOfBandClient().send(new DeleteTemplateCommand({ domainId: domain.domainId, templateId: oldId }));
-
-    const { body } = await harness.invoke(harness.events.update(TEMPLATE_RESOURCE_TYPE, oldId, { ...before, Description: 'again' }, before));
-
-    const live = harness.fake.templates(domain.domainId);
-    expect(live).toEqual([expect.objectContaining({ description: 'again' })]);
-    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: live[0].templateId });
-    expect(live[0].templateId).not.toBe(oldId);
-  });
-});
-
-describe('Delete of a template', () => {
-  test('GIVEN a template WHEN deleted THEN it is soft-deleted with one DeleteTemplate call', async () => {
-    const domain = seedDomain(harness.fake);
-    const properties = minimalTemplateProperties(domain);
-    const templateId = await createdTemplate(properties);
-    harness.fake.resetCallCounts();
-
-    const { body } = await harness.invoke(harness.events.delete(TEMPLATE_RESOURCE_TYPE, templateId, properties));
+    const { body } = await harness.invoke(harness.events.update(TEMPLATE.resourceType, created.PhysicalResourceId, after, before, { encoding: 'dropped-empty' }));
 
     expect(body.Status).toBe('SUCCESS');
-    expect(templateIn(domain, templateId).deleted).toBe(true);
-    expect(harness.fake.callCounts()).toStrictEqual({ DeleteTemplate: 1 });
+    const template = templateIn(domain, created.PhysicalResourceId);
+    expect(template).toMatchObject({ requiredFields: [], rules: [] });
+    expect(template.tagPropagationConfigurations).toBeUndefined();
+    expect(Object.keys(template.tags)).toStrictEqual([OWNER_TAG_KEY]);
   });
 
-  test('GIVEN a template already deleted (the API answers 400) WHEN deleted THEN a read confirms it and SUCCESS', async () => {
+  test('GIVEN a tag propagation with an empty tag map that CloudFormation dropped WHEN created THEN the API receives the empty map', async () => {
+    const domain = seedDomain(harness.fake);
+    const properties = minimalTemplateProperties(domain, { TagPropagationConfigurations: [{ resourceType: 'Cases', tagMap: {} }] });
+
+    const { body } = await harness.invoke(harness.events.create(TEMPLATE.resourceType, properties, { encoding: 'dropped-empty' }));
+
+    expect(body.Status).toBe('SUCCESS');
+    expect(templateIn(domain, body.PhysicalResourceId).tagPropagationConfigurations).toStrictEqual([{ resourceType: 'Cases', tagMap: {} }]);
+  });
+});
+
+describe('soft-deleted templates', () => {
+  test('GIVEN a template already soft-deleted out of band (DeleteTemplate then answers 400) WHEN deleted THEN a read confirms it is deleted, and SUCCESS', async () => {
     const domain = seedDomain(harness.fake);
     const properties = minimalTemplateProperties(domain);
     const templateId = await createdTemplate(properties);
     await harness.outOfBandClient().send(new DeleteTemplateCommand({ domainId: domain.domainId, templateId }));
     harness.fake.resetCallCounts();
 
-    const { body } = await harness.invoke(harness.events.delete(TEMPLATE_RESOURCE_TYPE, templateId, properties));
+    const { body } = await harness.invoke(harness.events.delete(TEMPLATE.resourceType, templateId, properties));
 
-    expect(body.Status).toBe('SUCCESS');
+    expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: templateId });
     expect(harness.fake.callCounts()).toStrictEqual({ DeleteTemplate: 1, GetTemplate: 1 });
   });
 
-  test('GIVEN an id that never existed WHEN deleted THEN SUCCESS', async () => {
+  test(`GIVEN a domain that already holds ${MAX_DELETED_TEMPLATES_PER_DOMAIN} deleted templates WHEN a live template is deleted THEN FAILED with the quota error, and the template kept`, async () => {
     const domain = seedDomain(harness.fake);
+    const properties = minimalTemplateProperties(domain);
+    const templateId = await createdTemplate(properties);
+    const client = harness.outOfBandClient();
+    for (let i = 0; i < MAX_DELETED_TEMPLATES_PER_DOMAIN; i++) {
+      const { templateId: spent } = await client.send(new CreateTemplateCommand({ domainId: domain.domainId, name: `spent ${i}` }));
+      await client.send(new DeleteTemplateCommand({ domainId: domain.domainId, templateId: spent }));
+    }
 
-    const { body } = await harness.invoke(harness.events.delete(TEMPLATE_RESOURCE_TYPE, 'c0ffee00-0000-4000-8000-000000000000', minimalTemplateProperties(domain)));
+    const { body } = await harness.invoke(harness.events.delete(TEMPLATE.resourceType, templateId, properties));
 
-    expect(body.Status).toBe('SUCCESS');
-  });
-
-  test('GIVEN a case rule still used by a live template WHEN the rule is deleted THEN FAILED with the conflict, rule kept', async () => {
-    const { domain, ruleIds } = await domainWithRules();
-    await createdTemplate(fullTemplateProperties(domain, ruleIds));
-
-    const { body } = await harness.invoke(harness.events.delete(CASE_RULE_RESOURCE_TYPE, ruleIds[0], requiredRuleProperties(domain)));
-
-    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: ruleIds[0] });
-    expect(body.Reason).toMatch(new RegExp(`^DeleteCaseRule failed for case rule ${ruleIds[0]} in domain ${domain.domainId}: ConflictException`));
+    expect(body).toMatchObject({ Status: 'FAILED', PhysicalResourceId: templateId });
+    expect(body.Reason).toMatch(new RegExp(`^DeleteTemplate failed for template ${templateId} in domain ${domain.domainId}: ServiceQuotaExceededException`));
+    expect(templateIn(domain, templateId).deleted).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { FakeCases } from '../fake';
 
-/** A fresh domain with fields and a layout, so tests never share state. */
+/** A fresh domain with fields and a layout, so tests never share state. `statusField` is the system field. */
 export interface SeededDomain {
   readonly domainId: string;
   readonly statusField: string;
@@ -15,7 +15,7 @@ export function seedDomain(fake: FakeCases): SeededDomain {
   const domainId = fake.addDomain();
   return {
     domainId,
-    statusField: fake.addField(domainId, 'status'),
+    statusField: 'status',
     priorityField: fake.addField(domainId, 'priority'),
     urgentField: fake.addField(domainId, 'urgent'),
     notesField: fake.addField(domainId, 'notes'),

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type {
   CloudFormationCustomResourceCreateEvent, CloudFormationCustomResourceDeleteEvent, CloudFormationCustomResourceUpdateEvent,
 } from 'aws-lambda';
-import type { CaseRuleResourceProperties, TemplateResourceProperties } from '../../lib/private/resource-properties';
+import type { CaseRuleProperties, FieldOptionsProperties, TemplateProperties } from '../../lib/private/contract';
 import { dropEmptyValues, stringifyScalars } from './cloudformation-encoding';
 import { ResponseCollector } from './response-collector';
 
 /** Properties as the constructs write them. */
-export type ResourceProperties = CaseRuleResourceProperties | TemplateResourceProperties;
+export type ResourceProperties = CaseRuleProperties | TemplateProperties | FieldOptionsProperties;
 
 /**
  * How properties reach the handler: `cloudformation` stringifies every scalar; the `dropped-empty`
