@@ -1,32 +1,66 @@
-// Generates API.md, the API reference, from the doc comments of lib/ (typedoc + markdown plugin,
-// settings in typedoc.json). With --check, regenerates into a temporary directory and fails when
-// the committed API.md differs, so that CI catches a reference gone stale.
-import { execFileSync } from 'node:child_process';
+// Generates API.md, the API reference, from the jsii assembly (.jsii, written by `npm run build`)
+// with jsii-docgen: the TypeScript reference, then the Python one (names, types and signatures as
+// a Python user writes them). With --check, regenerates in memory and fails when the committed
+// API.md differs, so that CI catches a reference gone stale.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Documentation, Language } from 'jsii-docgen';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const committed = path.join(root, 'API.md');
-const HEADER = '<!-- Generated from the doc comments in lib/ by `npm run docs`. Do not edit by hand. -->\n\n';
+const HEADER = [
+  '<!-- Generated from the jsii assembly (the doc comments in lib/) by `npm run docs`. Do not edit by hand. -->',
+  '',
+  'Reference for [TypeScript](#api-reference-typescript) and [Python](#api-reference-python).',
+  'Java, C# and Go use the same names (as each language spells them).',
+  '',
+  '',
+].join('\n');
 
-function generate() {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'api-docs-'));
+const LANGUAGES = [
+  { language: Language.TYPESCRIPT, title: 'TypeScript', anchorPrefix: '' },
+  // The same anchors appear in both references; the Python one gets its own so its links stay in it.
+  { language: Language.PYTHON, title: 'Python', anchorPrefix: 'python-' },
+];
+
+async function generate() {
+  if (!fs.existsSync(path.join(root, '.jsii'))) {
+    throw new Error('no .jsii assembly: run `npm run build` first (`npm run docs` builds)');
+  }
+  const docs = await Documentation.forProject(root);
   try {
-    const typedoc = path.join(root, 'node_modules', 'typedoc', 'bin', 'typedoc');
-    execFileSync(process.execPath, [typedoc, '--options', 'typedoc.json', '--out', out, '--logLevel', 'Warn'], { cwd: root, stdio: 'inherit' });
-    return HEADER + fs.readFileSync(path.join(out, 'API.md'), 'utf8');
+    const parts = [];
+    for (const { language, title, anchorPrefix } of LANGUAGES) {
+      const markdown = (await docs.toMarkdown({ language, readme: false, allSubmodules: true })).render();
+      parts.push(withAnchorPrefix(retitled(markdown, title), anchorPrefix).trimEnd() + '\n');
+    }
+    return HEADER + parts.join('\n');
   } finally {
-    fs.rmSync(out, { recursive: true, force: true });
+    await docs.cleanup();
   }
 }
 
-const generated = generate();
+/** docgen's title is `# API Reference <a name="API Reference" id="api-reference"></a>`: one per language here. */
+function retitled(markdown, title) {
+  const [first, ...rest] = markdown.split('\n');
+  if (!first.startsWith('# API Reference')) throw new Error(`unexpected first line from jsii-docgen: ${first}`);
+  const id = `api-reference-${title.toLowerCase()}`;
+  return [`# API Reference: ${title} <a name="${id}" id="${id}"></a>`, ...rest].join('\n');
+}
+
+function withAnchorPrefix(markdown, prefix) {
+  if (!prefix) return markdown;
+  return markdown
+    .replace(/ id="(?!api-reference-)([^"]+)"/g, ` id="${prefix}$1"`)
+    .replace(/href="#([^"]+)"/g, `href="#${prefix}$1"`);
+}
+
+const generated = await generate();
 if (process.argv.includes('--check')) {
   const current = fs.existsSync(committed) ? fs.readFileSync(committed, 'utf8') : '';
   if (current !== generated) {
-    console.error('API.md is out of date with the doc comments in lib/: run `npm run docs` and commit API.md.');
+    console.error('API.md is out of date with the jsii assembly (the doc comments in lib/): run `npm run docs` and commit API.md.');
     process.exit(1);
   }
   console.log('API.md is up to date.');

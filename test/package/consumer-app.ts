@@ -21,12 +21,17 @@ export function installConsumerApp(dir: string, tarball: string): void {
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** The TypeScript source of the README's example marked `<!-- readme-example: NAME -->`. */
+export function readmeExample(name: string): string {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const match = new RegExp(`<!-- readme-example: ${name} -->\\s*\`\`\`(?:ts|typescript)\\n([\\s\\S]*?)\`\`\``).exec(readme);
+  if (!match) throw new Error(`README.md has no TypeScript example marked 'readme-example: ${name}'`);
+  return match[1];
+}
+
 /** The README's example marked `<!-- readme-example: NAME -->`, compiled to CommonJS. */
 export function readmeExampleAsJs(name: string): string {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const match = new RegExp(`<!-- readme-example: ${name} -->\\s*\`\`\`ts\\n([\\s\\S]*?)\`\`\``).exec(readme);
-  if (!match) throw new Error(`README.md has no example marked 'readme-example: ${name}'`);
-  return ts.transpileModule(match[1], {
+  return ts.transpileModule(readmeExample(name), {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
   }).outputText;
 }

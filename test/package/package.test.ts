@@ -2,20 +2,25 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { installConsumerApp, readmeExampleAsJs, synthesizeWithoutTools } from './consumer-app';
+import { installConsumerApp, readmeExample, readmeExampleAsJs, synthesizeWithoutTools } from './consumer-app';
 import { PackedTarball, packFromSource } from './pack';
 
 /**
- * The published package, end to end: build and pack from source, install the tarball into a fresh
- * app, synthesize the README's usage example there, and check that the handler is the pre-built
- * bundle from the tarball (nothing bundled at synth time).
+ * The published package, end to end: build (jsii and the bundles) and pack from source, install the
+ * tarball into a fresh app, synthesize the README's usage example there, and check that the
+ * handler is the pre-built bundle from the tarball (nothing bundled at synth time) and that the
+ * jsii assembly is what other languages and Construct Hub read.
  */
 
-const CASE_RULE_TYPE = 'Custom::ConnectCasesCaseRule';
-const TEMPLATE_TYPE = 'Custom::ConnectCasesTemplate';
+/** Custom resource type of each construct the README example may declare. */
+const RESOURCE_TYPE_OF = {
+  CaseRule: 'Custom::ConnectCasesCaseRule',
+  Template: 'Custom::ConnectCasesTemplate',
+  FieldOptions: 'Custom::ConnectCasesFieldOptions',
+} as const;
 
-/** Everything the tarball may hold: compiled library, its declarations, the handler bundle, docs. */
-const ALLOWED_FILE = /^(package\.json|README\.md|LICENSE|API\.md|assets\/handler\/index\.js|dist\/.+\.(js|d\.ts))$/;
+/** Everything the tarball may hold: assembly, compiled library and declarations, bundles, docs. */
+const ALLOWED_FILE = /^(package\.json|README\.md|LICENSE|API\.md|CHANGELOG\.md|\.jsii|assets\/(handler|cli)\/index\.js|lib\/.+\.(js|d\.ts))$/;
 
 interface CfnResource { Type: string; Properties?: Record<string, any> }
 
@@ -30,30 +35,45 @@ beforeAll(() => {
   appDir = path.join(workDir, 'app');
   outdir = path.join(appDir, 'cdk.out');
   installConsumerApp(appDir, packed.tarball);
-  fs.writeFileSync(path.join(appDir, 'app.js'), readmeExampleAsJs('usage'));
-  synthesizeWithoutTools(appDir, outdir);
-}, 120_000);
+}, 180_000);
 
 afterAll(() => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
 const installed = () => path.join(appDir, 'node_modules', 'cdk-connect-cases');
+const readInstalled = (file: string) => JSON.parse(fs.readFileSync(path.join(installed(), file), 'utf8'));
 const stackTemplate = (): { Resources: Record<string, CfnResource> } =>
   JSON.parse(fs.readFileSync(path.join(outdir, 'Support.template.json'), 'utf8'));
 const resourcesOfType = (type: string) => Object.values(stackTemplate().Resources).filter((r) => r.Type === type);
 
 describe('the tarball', () => {
-  test('holds the compiled library, its declarations, the handler bundle, README and LICENSE', () => {
+  test('holds the jsii assembly, the compiled library, its declarations, the handler bundle and the docs', () => {
     expect(packed.files).toEqual(expect.arrayContaining([
-      'dist/index.js', 'dist/index.d.ts', 'dist/case-rule.js', 'dist/template.d.ts',
-      'assets/handler/index.js', 'README.md', 'LICENSE', 'package.json',
+      '.jsii', 'lib/index.js', 'lib/index.d.ts', 'assets/handler/index.js',
+      'README.md', 'LICENSE', 'API.md', 'CHANGELOG.md', 'package.json',
     ]));
   });
 
-  test('holds nothing else: no tests, no handler sources, no TypeScript sources, no node_modules', () => {
+  test('holds nothing else: no tests, no handler or TypeScript sources, no build state, no node_modules', () => {
     expect(packed.files.filter((file) => !ALLOWED_FILE.test(file))).toEqual([]);
-    expect(packed.files.filter((file) => /^(test|lambda|lib|bench|scripts|node_modules)\//.test(file))).toEqual([]);
+    expect(packed.files.filter((file) => /^(test|lambda|bench|bin|cli|scripts|dist|node_modules)\//.test(file))).toEqual([]);
+    expect(packed.files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  test('ships a declaration file beside every compiled module', () => {
+    const compiled = packed.files.filter((file) => file.startsWith('lib/') && file.endsWith('.js'));
+    expect(compiled.length).toBeGreaterThan(1);
+    expect(compiled.map((file) => file.replace(/\.js$/, '.d.ts')).filter((file) => !packed.files.includes(file))).toEqual([]);
+  });
+
+  test('every command in `bin` is a file of the tarball, installed as a command of the consumer app', () => {
+    const commands = Object.entries(readInstalled('package.json').bin ?? {}) as Array<[string, string]>;
+    expect(commands.map(([name]) => name)).toEqual(['cdk-connect-cases']);
+    for (const [name, file] of commands) {
+      expect(packed.files).toContain(path.normalize(file));
+      expect(fs.existsSync(path.join(appDir, 'node_modules', '.bin', name))).toBe(true);
+    }
   });
 
   test('installs without esbuild: nothing in the consumer app can bundle', () => {
@@ -63,11 +83,55 @@ describe('the tarball', () => {
   });
 });
 
+describe('the jsii assembly of the installed package', () => {
+  test('describes this package, built by jsii 5.9, with the Python, Java, .NET and Go targets', () => {
+    const assembly = readInstalled('.jsii');
+    const manifest = readInstalled('package.json');
+    expect(assembly).toMatchObject({ schema: 'jsii/0.10.0', name: manifest.name, version: manifest.version, license: 'Apache-2.0' });
+    expect(assembly.jsiiVersion).toMatch(/^5\.9\./);
+    expect(assembly.targets).toMatchObject({
+      python: { module: 'cdk_connect_cases', distName: 'cdk-connect-cases' },
+      java: { package: expect.any(String) },
+      dotnet: { namespace: expect.any(String) },
+      go: { moduleName: expect.any(String) },
+    });
+  });
+
+  test('declares every class and enum the package exports at run time', () => {
+    // GIVEN what `require('cdk-connect-cases')` exports in the consumer app (interfaces have no run-time value)
+    const exported: string[] = JSON.parse(execFileSync(process.execPath,
+      ['-e', "console.log(JSON.stringify(Object.keys(require('cdk-connect-cases'))))"], { cwd: appDir, encoding: 'utf8' }));
+    // THEN each is a type of the assembly, so other languages see it too
+    const types = readInstalled('.jsii').types as Record<string, { kind: string }>;
+    expect(exported).toEqual(expect.arrayContaining(['CaseRule', 'Template']));
+    expect(exported.filter((name) => !(`cdk-connect-cases.${name}` in types))).toEqual([]);
+  });
+
+  test("meets Construct Hub's listing rules: a jsii assembly, the aws-cdk keyword, a permissive license", () => {
+    const manifest = readInstalled('package.json');
+    expect(fs.existsSync(path.join(installed(), '.jsii'))).toBe(true);
+    expect(manifest.keywords).toEqual(expect.arrayContaining(['aws-cdk', 'cdk', 'awscdk']));
+    expect(['Apache-2.0', 'MIT', 'BSD-3-Clause', 'BSD-2-Clause']).toContain(manifest.license);
+    expect(manifest.main).toBe('lib/index.js');
+    expect(manifest.types).toBe('lib/index.d.ts');
+  });
+});
+
 describe('the README usage example, synthesized in the consumer app', () => {
-  test('declares the case rules and the template as custom resources', () => {
-    expect(resourcesOfType(CASE_RULE_TYPE)).toHaveLength(2);
-    expect(resourcesOfType(TEMPLATE_TYPE)).toHaveLength(1);
-    expect(resourcesOfType(TEMPLATE_TYPE)[0].Properties).toMatchObject({ Name: 'Escalation', Status: 'Active' });
+  beforeAll(() => {
+    fs.writeFileSync(path.join(appDir, 'app.js'), readmeExampleAsJs('usage'));
+    synthesizeWithoutTools(appDir, outdir);
+  }, 60_000);
+
+  test('declares one custom resource per CaseRule, Template and FieldOptions of the example', () => {
+    const source = readmeExample('usage');
+    const declared = (construct: string) => source.split(`new ${construct}(`).length - 1;
+    expect(declared('CaseRule') + declared('Template')).toBeGreaterThan(0);
+    for (const [construct, type] of Object.entries(RESOURCE_TYPE_OF)) {
+      expect({ construct, resources: resourcesOfType(type).length }).toEqual({ construct, resources: declared(construct) });
+    }
+    const templateNames = [...source.matchAll(/templateName: '([^']+)'/g)].map((match) => match[1]);
+    expect(resourcesOfType(RESOURCE_TYPE_OF.Template).map((template) => template.Properties!.Name)).toEqual(expect.arrayContaining(templateNames));
   });
 
   test('has exactly one Lambda function, whose code is a file asset in cdk.out', () => {
