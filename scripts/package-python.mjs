@@ -62,6 +62,28 @@ if (missing.length > 0) throw new Error(`types of the assembly missing from the 
 
 console.log(`python: ${pyFiles.length} generated files compile; module ${pythonModule} defines all ${Object.keys(assembly.types ?? {}).length} types of the assembly (${path.relative(root, pythonDir)})`);
 
+// The README's Python example: it must compile, and every name it imports from the module and every
+// `Class.method(` it calls on one must exist in the generated bindings (it cannot be run here: its
+// imports need aws-cdk-lib and jsii from PyPI).
+const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+const pythonExamples = [...readme.matchAll(/```python\n([\s\S]*?)```/g)].map((match) => match[1]);
+if (pythonExamples.length === 0) throw new Error('README.md has no ```python example');
+pythonExamples.forEach((example, index) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'readme-python-')), `example${index}.py`);
+  fs.writeFileSync(file, example);
+  execFileSync('python3', ['-m', 'py_compile', file], { stdio: 'inherit' });
+  const imported = [...example.matchAll(new RegExp(`from ${pythonModule} import \\(([^)]*)\\)`, 'g'))]
+    .flatMap((match) => match[1].split(',').map((name) => name.trim()).filter(Boolean));
+  const unknownImports = imported.filter((name) => !new RegExp(`^class ${name}\\b`, 'm').test(moduleSource));
+  const calls = [...example.matchAll(/\b([A-Z]\w*)\.([a-z_]\w*)\(/g)].filter(([, cls]) => imported.includes(cls));
+  const unknownCalls = calls.map(([, cls, method]) => `${cls}.${method}`)
+    .filter((call) => !new RegExp(`def ${call.split('.')[1]}\\(`).test(moduleSource));
+  if (imported.length === 0 || unknownImports.length > 0 || unknownCalls.length > 0) {
+    throw new Error(`README.md's Python example ${index + 1} uses what the bindings lack: ${[...unknownImports, ...unknownCalls].join(', ') || 'it imports nothing from ' + pythonModule}`);
+  }
+  console.log(`python: README example ${index + 1} compiles; its ${imported.length} imports and ${calls.length} calls exist in ${pythonModule}`);
+});
+
 function filesUnder(dir) {
   return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
