@@ -9,14 +9,16 @@ import { synthesize } from './synthesize';
 
 /**
  * 100 rules and 10 templates deployed all at once against a fake that throttles 20% and fails 5%
- * of requests with 500 (fixed seed): the handler's retries must converge, without duplicates.
+ * of requests with 500 (fixed seed), every Cases call authorized by IAM against the policies
+ * deployed at that moment: the handler's retries must converge, without duplicates.
  */
 const SHAPE: ScaleShape = { fields: 20, templates: 10, rulesPerTemplate: 10 };
 const RULES = SHAPE.templates * SHAPE.rulesPerTemplate;
 const FAULTS = { seed: 20240601, throttleRate: 0.2, serverErrorRate: 0.05 };
 
 let sim: CloudFormationSimulator;
-beforeAll(async () => { sim = await CloudFormationSimulator.start({ faults: FAULTS }); });
+// IAM on (the default): asserted below, so that retries are proven to stay within the handler's grants.
+beforeAll(async () => { sim = await CloudFormationSimulator.start({ faults: FAULTS, iam: true }); });
 afterAll(() => sim.close());
 
 test(`${RULES} rules and ${SHAPE.templates} templates converge under 20% throttling and 5% server errors, then delete to nothing`, async () => {
@@ -31,6 +33,8 @@ test(`${RULES} rules and ${SHAPE.templates} templates converge under 20% throttl
   expect(created.events.filter((e) => e.status !== 'SUCCESS')).toStrictEqual([]);
   expect(created.maxConcurrent).toBeGreaterThanOrEqual(RULES);
   const createCalls = sim.fake.callCounts();
+  const createFaults = faultCounts();
+  expectEveryCallAllowed();
 
   // AND the fake holds exactly the declared rules and templates: no duplicates, names unique
   const stack = sim.stack('Scale');
@@ -75,6 +79,8 @@ test(`${RULES} rules and ${SHAPE.templates} templates converge under 20% throttl
 
   // WHEN the stack is deleted, still under faults
   sim.fake.resetCallCounts();
+  sim.fake.resetInjectedFaults();
+  sim.resetAuthorizations();
   const deleted = await sim.delete('Scale');
 
   // THEN everything is deleted: nothing live is left
@@ -83,13 +89,31 @@ test(`${RULES} rules and ${SHAPE.templates} templates converge under 20% throttl
   expect(liveCaseRules(sim.fake, domainId)).toStrictEqual([]);
   expect(liveTemplates(sim.fake, domainId)).toStrictEqual([]);
   const deleteCalls = sim.fake.callCounts();
+  const deleteFaults = faultCounts();
+  expectEveryCallAllowed();
 
   // AND faults really happened: more calls than a fault-free run needs (one create + one tag per resource; one delete each)
   expect(createCalls.CreateCaseRule).toBeGreaterThan(RULES);
   expect(createCalls.CreateTemplate).toBeGreaterThan(SHAPE.templates);
   expect(deleteCalls.DeleteCaseRule).toBeGreaterThan(RULES);
+  expect(createFaults).toStrictEqual({ throttle: expect.any(Number), serverError: expect.any(Number) });
+  expect(deleteFaults).toStrictEqual({ throttle: expect.any(Number), serverError: expect.any(Number) });
   report(created, createCalls, deleted, deleteCalls);
 });
+
+/** IAM decided the handler's calls (so it was on) and allowed every one, retries included. */
+function expectEveryCallAllowed(): void {
+  const authorizations = sim.authorizations();
+  expect(authorizations.length).toBeGreaterThan(RULES);
+  expect(authorizations.filter((a) => a.decision !== 'allow')).toStrictEqual([]);
+}
+
+/** Injected faults since the last reset, by kind. */
+function faultCounts(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { fault } of sim.fake.injectedFaults()) counts[fault] = (counts[fault] ?? 0) + 1;
+  return counts;
+}
 
 /** Figures for the report: call counts per operation and the slowest custom resource. */
 function report(created: StackOperationResult, createCalls: Record<string, number>, deleted: StackOperationResult, deleteCalls: Record<string, number>): void {

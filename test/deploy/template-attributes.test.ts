@@ -7,8 +7,9 @@ import { logicalIdOf } from './stacks/template-queries';
 import { synthesize } from './synthesize';
 
 /**
- * Every template attribute set, changed and removed through stack updates; after each one the fake
- * holds exactly what the stack declares, and the template is updated in place (same id).
+ * Every template attribute, and every case-rule attribute, set, changed and removed through stack
+ * updates; after each one the fake holds exactly what the stack declares, and the template and the
+ * rules are updated in place (same ids).
  */
 let sim: CloudFormationSimulator;
 beforeAll(async () => { sim = await CloudFormationSimulator.start(); });
@@ -38,6 +39,7 @@ const EVERYTHING_CHANGED: TemplateVariant = {
 /** Deploys `variant` (create or update) and asserts the fake's exact state and the template's unchanged id. */
 async function deployAndCheck(stackName: string, variant: TemplateVariant, templateId?: string): Promise<string> {
   const template = synthesize(attributeStack(stackName, variant));
+  const idsBefore = new Map(templateId === undefined ? [] : [...sim.stack(stackName).resources].map(([id, r]) => [id, r.physicalId]));
   const result = templateId === undefined ? await sim.create(stackName, template) : await sim.update(stackName, template);
   expectStatus(result, templateId === undefined ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE');
   const stack = sim.stack(stackName);
@@ -45,11 +47,12 @@ async function deployAndCheck(stackName: string, variant: TemplateVariant, templ
   const expected = expectedState(stack, template, variant);
   expect(liveTemplates(sim.fake, domainId)).toStrictEqual(expected.templates);
   expect(liveCaseRules(sim.fake, domainId)).toStrictEqual(expected.rules);
-  // Nothing is replaced: no handler event ever answers with another id, and a rule is only deleted in cleanup.
+  // Nothing is replaced: every Update answers with the id the resource had, and a rule is only deleted in cleanup (left the app).
   for (const event of handlerEvents(result)) {
-    if (event.action === 'Update') expect(event.physicalId).toBe(sim.stack(stackName).resources.get(event.logicalId)?.physicalId);
-    if (event.action === 'Delete') expect(event.phase).toBe('cleanup');
+    if (event.action === 'Update') expect(event.physicalId).toBe(idsBefore.get(event.logicalId));
+    if (event.action === 'Delete') expect({ phase: event.phase, inTemplate: event.logicalId in template.Resources }).toStrictEqual({ phase: 'cleanup', inTemplate: false });
   }
+  expect(result.cleanupFailures).toStrictEqual([]);
   const id = stack.resource(logicalIdOf(template, 'Template')).physicalId;
   if (templateId !== undefined) expect(id).toBe(templateId);
   return id;
@@ -90,4 +93,27 @@ test.each(ONE_AT_A_TIME)('%s: set, changed alone, set again, removed alone', asy
   await deployAndCheck(stackName, EVERYTHING_SET, templateId);
   await deployAndCheck(stackName, { ...EVERYTHING_SET, ...removed }, templateId);
   expectStatus(await sim.delete(stackName), 'DELETE_COMPLETE');
+});
+
+test('case-rule attributes: descriptions set, changed and removed; a name changed; every rule body changed; all in place', async () => {
+  const withAllRules: TemplateVariant = {
+    rules: [{ rule: 'NotesRequired', field: 'Notes' }, { rule: 'NotesHidden', field: 'Stage' }, { rule: 'SubcategoryOptions' }],
+  };
+  // SubcategoryOptions starts without a description, NotesRequired and NotesHidden with one.
+  const templateId = await deployAndCheck('RuleAttributes', withAllRules);
+  const describedDifferently: TemplateVariant = {
+    ...withAllRules,
+    ruleDescriptions: { SubcategoryOptions: 'Subcategories by category', NotesRequired: 'Changed description', NotesHidden: null },
+  };
+  await deployAndCheck('RuleAttributes', describedDifferently, templateId);
+  await deployAndCheck('RuleAttributes', { ...describedDifferently, ruleNames: { NotesRequired: 'Notes required (renamed)' } }, templateId);
+  await deployAndCheck('RuleAttributes', { ...describedDifferently, ruleNames: { NotesRequired: 'Notes required (renamed)' }, ruleVersion: 2 }, templateId);
+  // Back to the first state: every attribute as created.
+  await deployAndCheck('RuleAttributes', withAllRules, templateId);
+
+  const domainId = sim.stack('RuleAttributes').attribute('Domain', 'DomainId');
+  expectStatus(await sim.delete('RuleAttributes'), 'DELETE_COMPLETE');
+  // The same three rules throughout: none was ever replaced.
+  expect(sim.fake.caseRules(domainId, { includeDeleted: true }).map((r) => [r.name, r.deleted]).sort())
+    .toStrictEqual([['NotesHidden', true], ['NotesRequired', true], ['SubcategoryOptions', true]]);
 });

@@ -1,7 +1,7 @@
 import { CaseRuleRecord, TemplateRecord } from '../../fake';
 import { byName, ownerTag } from '../expectations';
 import { CfnTemplate, SimulatedStack } from '../simulator';
-import { DEFAULT_TEMPLATE_NAME, FieldName, RuleName, TemplateVariant, ruleDescription } from './attribute-stack';
+import { DEFAULT_TEMPLATE_NAME, FieldName, RuleName, RuleVersion, TemplateVariant, ruleDescription, ruleName } from './attribute-stack';
 import { logicalIdOf } from './template-queries';
 
 /**
@@ -21,9 +21,9 @@ export function expectedState(stack: SimulatedStack, template: CfnTemplate, vari
     return {
       caseRuleId,
       caseRuleArn: arn('case-rule', caseRuleId),
-      name,
+      name: ruleName(variant, name),
       ...(description === undefined ? {} : { description }),
-      rule: ruleBody(name, field),
+      rule: ruleBody(name, variant.ruleVersion ?? 1, field),
       deleted: false,
       tags: ownerTag(stack, ruleLogicalId(name)),
     };
@@ -50,12 +50,39 @@ export function expectedState(stack: SimulatedStack, template: CfnTemplate, vari
   return { rules: rules.sort(byName), templates: [expectedTemplate] };
 }
 
-function ruleBody(name: RuleName, field: (name: FieldName) => string): unknown {
+function ruleBody(name: RuleName, version: RuleVersion, field: (name: FieldName) => string): unknown {
   const operands = (fieldName: FieldName, operandTwo: unknown, result: boolean) => ({ operandOne: { fieldId: field(fieldName) }, operandTwo, result });
-  switch (name) {
-    case 'NotesRequired':
-      return { required: { defaultValue: false, conditions: [{ equalTo: operands('Stage', { stringValue: 'escalated' }, true) }] } };
-    case 'NotesHidden':
+  switch (`${name}@${version}`) {
+    case 'NotesRequired@1':
+      // anyOf: each nested condition carries the compound's result.
+      return {
+        required: {
+          defaultValue: false,
+          conditions: [{
+            orAll: {
+              conditions: [
+                { equalTo: operands('Stage', { stringValue: 'escalated' }, true) },
+                { equalTo: operands('Stage', { stringValue: 'reopened' }, true) },
+              ],
+            },
+          }],
+        },
+      };
+    case 'NotesRequired@2':
+      return {
+        required: {
+          defaultValue: true,
+          conditions: [{
+            andAll: {
+              conditions: [
+                { notEqualTo: operands('Stage', { stringValue: 'closed' }, false) },
+                { equalTo: operands('Priority', { doubleValue: 2.5 }, false) },
+              ],
+            },
+          }],
+        },
+      };
+    case 'NotesHidden@1':
       return {
         hidden: {
           defaultValue: true,
@@ -66,7 +93,17 @@ function ruleBody(name: RuleName, field: (name: FieldName) => string): unknown {
           ],
         },
       };
-    case 'SubcategoryOptions':
+    case 'NotesHidden@2':
+      return {
+        hidden: {
+          defaultValue: false,
+          conditions: [
+            { equalTo: operands('Stage', { stringValue: 'archived' }, true) },
+            { notEqualTo: operands('Category', { booleanValue: false }, true) },
+          ],
+        },
+      };
+    case 'SubcategoryOptions@1':
       return {
         fieldOptions: {
           parentFieldId: field('Category'),
@@ -77,5 +114,19 @@ function ruleBody(name: RuleName, field: (name: FieldName) => string): unknown {
           ],
         },
       };
+    case 'SubcategoryOptions@2':
+      return {
+        fieldOptions: {
+          parentFieldId: field('Category'),
+          childFieldId: field('Subcategory'),
+          parentChildFieldOptionsMappings: [
+            { parentFieldOptionValue: 'hardware', childFieldOptionValues: ['laptop'] },
+            { parentFieldOptionValue: 'software', childFieldOptionValues: ['crash', 'hang'] },
+            { parentFieldOptionValue: 'services', childFieldOptionValues: [] },
+          ],
+        },
+      };
+    default:
+      throw new Error(`no rule ${name} version ${version}`);
   }
 }
