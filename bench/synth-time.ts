@@ -1,46 +1,183 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
-import { constructsStack, l1Stack } from './stacks';
-import { alternate, median } from './stats';
+import { CdkEnvironment, environmentFor } from './cdk-environment';
+import { Spread, fitLine, median, spread } from './stats';
 
-export interface SynthResult {
-  readonly constructsMs: number;
-  readonly l1Ms: number;
+/** See bench/synth-app.js. */
+export type Variant = 'library' | 'l1' | 'handler' | 'empty';
+
+/** One app synthesized in its own process. */
+export interface SynthSample {
+  readonly variant: Variant;
+  readonly rules: number;
+  readonly validation: boolean;
+  readonly repetition: number;
+  /** Process lifetime, Node.js start-up included. */
+  readonly ms: number;
+  /** CPU time of the process (all threads). */
+  readonly cpuMs: number;
+  readonly peakRssMb: number;
+  readonly heapMb: number;
+  readonly templateBytes: number;
+  /** Resources of the stack, by type. */
+  readonly resourceTypes: Record<string, number>;
+}
+
+export interface SynthPlan {
+  /** Numbers of rules (with a tenth as many templates). */
+  readonly sizes: readonly number[];
   readonly repetitions: number;
-  /** AWS::Lambda::Function resources in the constructs stack. */
-  readonly lambdaFunctions: number;
-  readonly customResources: number;
+  /** Runs with CDK's validation plugin on (`true`) and off (`CDK_VALIDATION=false`). */
+  readonly validations: readonly boolean[];
 }
 
-/** Builds the stack in a fresh app and synthesizes it to disk, as `cdk synth` would. */
-function synthesize(build: (app: App) => Stack, workDir: string): Record<string, any> {
-  const outdir = fs.mkdtempSync(path.join(workDir, 'out-'));
-  const app = new App({ outdir });
-  const stack = build(app);
-  const template = app.synth().getStackByName(stack.stackName).template;
-  fs.rmSync(outdir, { recursive: true, force: true });
-  return template;
-}
+const APP = path.join(__dirname, 'synth-app.js');
+const MEASURE = path.join(__dirname, 'measure.js');
 
-export async function measureSynth(repetitions: number): Promise<SynthResult> {
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
+/** Synthesizes one app in a fresh process with the environment `cdk synth` gives it. */
+export function runSynth(
+  libDir: string, cdkEnv: CdkEnvironment, workDir: string, variant: Variant, rules: number, validation: boolean, repetition: number,
+): SynthSample {
+  const outdir = fs.mkdtempSync(path.join(workDir, 'cdk.out-'));
+  const measureFile = path.join(outdir, 'measure.json');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...environmentFor(cdkEnv, outdir),
+    BENCH_MEASURE_FILE: measureFile,
+    ...(validation ? {} : { CDK_VALIDATION: 'false' }),
+  };
   try {
-    const times = await alternate({
-      constructs: () => synthesize(constructsStack, workDir),
-      l1: () => synthesize(l1Stack, workDir),
-    }, repetitions);
-    const resources = Object.values(synthesize(constructsStack, workDir).Resources as Record<string, { Type: string }>);
-    const count = (type: string) => resources.filter((r) => r.Type === type).length;
-    return {
-      constructsMs: median(times.constructs),
-      l1Ms: median(times.l1),
-      repetitions,
-      lambdaFunctions: count('AWS::Lambda::Function'),
-      customResources: count('Custom::ConnectCasesCaseRule') + count('Custom::ConnectCasesTemplate'),
-    };
-  } finally {
-    fs.rmSync(workDir, { recursive: true, force: true });
+    execFileSync(process.execPath, ['--expose-gc', '-r', MEASURE, APP, variant, String(rules), libDir], { env, cwd: workDir, stdio: 'pipe', maxBuffer: 64 << 20 });
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n').slice(-15).join('\n');
+    throw new Error(`synth of the ${variant} app with ${rules} rules failed:\n${stderr}`);
   }
+  const measured = JSON.parse(fs.readFileSync(measureFile, 'utf8')) as { ms: number; cpuMs: number; peakRssMb: number; heapMb: number };
+  const templateFile = path.join(outdir, 'Bench.template.json');
+  const template = JSON.parse(fs.readFileSync(templateFile, 'utf8')) as { Resources: Record<string, { Type: string }> };
+  const resourceTypes: Record<string, number> = {};
+  for (const { Type } of Object.values(template.Resources)) resourceTypes[Type] = (resourceTypes[Type] ?? 0) + 1;
+  const sample = {
+    variant, rules, validation, repetition, ...measured, templateBytes: fs.statSync(templateFile).size, resourceTypes,
+  };
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return sample;
+}
+
+/**
+ * Runs the plan: in each repetition, for each validation setting and size, the library app and
+ * the L1 app back to back (in alternating order, so that a drift in the machine's speed hits both
+ * alike), then the handler-only and empty apps. One untimed warm-up of each variant first.
+ */
+export function measureSynth(
+  plan: SynthPlan, libDir: string, cdkEnv: CdkEnvironment, workDir: string, progress: (line: string) => void,
+): SynthSample[] {
+  for (const variant of ['library', 'l1', 'handler', 'empty'] as const) runSynth(libDir, cdkEnv, workDir, variant, plan.sizes[0], false, -1);
+  const samples: SynthSample[] = [];
+  for (let repetition = 0; repetition < plan.repetitions; repetition++) {
+    const started = Date.now();
+    for (const validation of plan.validations) {
+      plan.sizes.forEach((rules, i) => {
+        const pair: Variant[] = (repetition + i) % 2 === 0 ? ['library', 'l1'] : ['l1', 'library'];
+        for (const variant of pair) samples.push(runSynth(libDir, cdkEnv, workDir, variant, rules, validation, repetition));
+      });
+      const fixed: Variant[] = repetition % 2 === 0 ? ['handler', 'empty'] : ['empty', 'handler'];
+      for (const variant of fixed) samples.push(runSynth(libDir, cdkEnv, workDir, variant, 1, validation, repetition));
+    }
+    progress(`  repetition ${repetition + 1}/${plan.repetitions} done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  return samples;
+}
+
+/** Per-rule costs of one variant in one repetition: slopes of the lines fitted over the sizes. */
+export interface Slopes {
+  readonly msPerRule: number;
+  readonly cpuMsPerRule: number;
+  readonly peakRssKbPerRule: number;
+  readonly heapKbPerRule: number;
+  readonly templateBytesPerRule: number;
+}
+
+export function slopes(samples: readonly SynthSample[]): Slopes {
+  const fit = (value: (s: SynthSample) => number) => fitLine(samples.map((s) => [s.rules, value(s)] as const)).slope;
+  return {
+    msPerRule: fit((s) => s.ms),
+    cpuMsPerRule: fit((s) => s.cpuMs),
+    peakRssKbPerRule: fit((s) => s.peakRssMb * 1024),
+    heapKbPerRule: fit((s) => s.heapMb * 1024),
+    templateBytesPerRule: fit((s) => s.templateBytes),
+  };
+}
+
+/** The library against the L1s for one validation setting, each figure over the repetitions. */
+export interface Comparison {
+  readonly validation: boolean;
+  readonly repetitions: number;
+  readonly library: Record<keyof Slopes, Spread>;
+  readonly l1: Record<keyof Slopes, Spread>;
+  /** library / L1, computed within each repetition (a pair), then spread over the repetitions. */
+  readonly ratio: Record<keyof Slopes, Spread>;
+  /** At the largest size. */
+  readonly largest: {
+    readonly rules: number;
+    readonly libraryMs: Spread;
+    readonly l1Ms: Spread;
+    readonly msRatio: Spread;
+    readonly libraryCpuMs: Spread;
+    readonly l1CpuMs: Spread;
+    readonly cpuMsRatio: Spread;
+    readonly libraryPeakRssMb: Spread;
+    readonly l1PeakRssMb: Spread;
+    readonly peakRssRatio: Spread;
+  };
+  /** Median peak RSS at each size, which shows where V8 grows its heap in steps. */
+  readonly peakRssBySize: ReadonlyArray<{ readonly rules: number; readonly libraryMb: number; readonly l1Mb: number }>;
+  /** What the handler adds to a synth: handler-only app minus empty app, per repetition. */
+  readonly handlerFixedMs: Spread;
+  readonly handlerFixedCpuMs: Spread;
+  readonly handlerFixedPeakRssMb: Spread;
+  readonly emptyMs: Spread;
+}
+
+export function compare(samples: readonly SynthSample[], validation: boolean): Comparison {
+  const mine = samples.filter((s) => s.validation === validation && s.repetition >= 0);
+  const repetitions = [...new Set(mine.map((s) => s.repetition))].sort((a, b) => a - b);
+  const of = (variant: Variant, repetition: number) => mine.filter((s) => s.variant === variant && s.repetition === repetition);
+  const perRep = repetitions.map((r) => ({ library: slopes(of('library', r)), l1: slopes(of('l1', r)) }));
+  const keys = Object.keys(perRep[0].library) as Array<keyof Slopes>;
+  const collect = (pick: (p: (typeof perRep)[number]) => Slopes) =>
+    Object.fromEntries(keys.map((k) => [k, spread(perRep.map((p) => pick(p)[k]))])) as Record<keyof Slopes, Spread>;
+  const largestRules = Math.max(...mine.map((s) => s.rules));
+  const at = (variant: Variant, r: number) => of(variant, r).find((s) => s.rules === largestRules)!;
+  const one = (variant: Variant, r: number) => of(variant, r)[0];
+  return {
+    validation,
+    repetitions: repetitions.length,
+    library: collect((p) => p.library),
+    l1: collect((p) => p.l1),
+    ratio: Object.fromEntries(keys.map((k) => [k, spread(perRep.map((p) => p.library[k] / p.l1[k]))])) as Record<keyof Slopes, Spread>,
+    largest: {
+      rules: largestRules,
+      libraryMs: spread(repetitions.map((r) => at('library', r).ms)),
+      l1Ms: spread(repetitions.map((r) => at('l1', r).ms)),
+      msRatio: spread(repetitions.map((r) => at('library', r).ms / at('l1', r).ms)),
+      libraryCpuMs: spread(repetitions.map((r) => at('library', r).cpuMs)),
+      l1CpuMs: spread(repetitions.map((r) => at('l1', r).cpuMs)),
+      cpuMsRatio: spread(repetitions.map((r) => at('library', r).cpuMs / at('l1', r).cpuMs)),
+      libraryPeakRssMb: spread(repetitions.map((r) => at('library', r).peakRssMb)),
+      l1PeakRssMb: spread(repetitions.map((r) => at('l1', r).peakRssMb)),
+      peakRssRatio: spread(repetitions.map((r) => at('library', r).peakRssMb / at('l1', r).peakRssMb)),
+    },
+    peakRssBySize: [...new Set(mine.filter((s) => s.variant === 'l1').map((s) => s.rules))].sort((a, b) => a - b).map((rules) => ({
+      rules,
+      libraryMb: median(mine.filter((s) => s.variant === 'library' && s.rules === rules).map((s) => s.peakRssMb)),
+      l1Mb: median(mine.filter((s) => s.variant === 'l1' && s.rules === rules).map((s) => s.peakRssMb)),
+    })),
+    handlerFixedMs: spread(repetitions.map((r) => one('handler', r).ms - one('empty', r).ms)),
+    handlerFixedCpuMs: spread(repetitions.map((r) => one('handler', r).cpuMs - one('empty', r).cpuMs)),
+    handlerFixedPeakRssMb: spread(repetitions.map((r) => one('handler', r).peakRssMb - one('empty', r).peakRssMb)),
+    emptyMs: spread(repetitions.map((r) => one('empty', r).ms)),
+  };
 }

@@ -1,32 +1,56 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import {
+  Annotations, CfnResource, FileAssetPackaging, IResolvable, Lazy, RemovalPolicy, Stack, Stage, TagManager, Token, Tokenization,
+} from 'aws-cdk-lib';
+import { CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
+import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { CfnLogGroup } from 'aws-cdk-lib/aws-logs';
+import {
+  ASSET_RESOURCE_METADATA_ENABLED_CONTEXT, ASSET_RESOURCE_METADATA_IS_BUNDLED_KEY, ASSET_RESOURCE_METADATA_PATH_KEY, ASSET_RESOURCE_METADATA_PROPERTY_KEY,
+  DISABLE_ASSET_STAGING_CONTEXT,
+} from 'aws-cdk-lib/cx-api';
 import { Construct, IConstruct } from 'constructs';
-import { CasesPermissions, WILDCARD_DOMAIN_RESOURCES, domainResourceArn } from './cases-permissions';
+import {
+  ROLE_INLINE_POLICIES_MAX_CHARACTERS, WILDCARD_DOMAIN_RESOURCES, domainPolicyDocument, domainPolicyMaxCharacters, domainResourceArn,
+} from './cases-permissions';
 import { WILDCARD_RESOURCE_REASON, acknowledgeWildcardResources } from './nag-acknowledgements';
 
 /**
- * How long CloudFormation waits for the handler's answer. Longer than three Lambda attempts of two
- * minutes each, far shorter than the one-hour default that would leave a stuck stack waiting.
+ * How long CloudFormation waits for the handler's answer, in seconds. Longer than three Lambda
+ * attempts of two minutes each, far shorter than the one-hour default that would leave a stuck
+ * stack waiting.
  */
-const SERVICE_TIMEOUT = Duration.minutes(15);
+const SERVICE_TIMEOUT_SECONDS = 15 * 60;
 
 /** Package-qualified id of the one handler per stack, so it cannot clash with user constructs. */
 const HANDLER_ID = 'cdk-connect-cases.CasesHandler';
 
 /**
- * The pre-bundled handler (`npm run build` writes it). Resolved from this file so that it works
- * both from `lib/private` (ts-jest, ts-node) and from `dist/private` (the published package).
+ * The pre-bundled handler (`npm run build` writes it). Resolved from this file, two levels below
+ * the package root both as source (ts-jest, ts-node) and as the published `lib/private/*.js`.
  */
 const HANDLER_ASSET_DIR = path.join(__dirname, '..', '..', 'assets', 'handler');
 
+/** Only the log grant: each domain's Cases grants are a policy of their own. */
+const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+
 /**
- * The one custom-resource handler of a stack, shared by every CaseRule and Template in it.
- * Constructs ask it for its service token and for access to their domain; it adds no resource
- * per construct, only the domain's ARNs to the role's policy (see `cases-permissions.ts`).
+ * The one custom-resource handler of a stack, shared by every resource of the library in it:
+ * a function, its log group, its role, and one IAM policy per Cases domain.
+ *
+ * Written with the L1s (`CfnFunction`, `CfnRole`, ...) and the asset added through the stack's
+ * synthesizer: the L2s (`lambda.Function`, `Code.fromAsset`, `iam.Role`) cost every synth about
+ * 60 ms more (measured in a fresh process, see `npm run bench`) and add nothing this fixed
+ * configuration needs. The construct paths, hence the logical ids, are those the L2s gave, so
+ * existing stacks update in place (only the code's S3 key changes once: see `addCodeAsset`).
+ * The L1 classes, not bare `CfnResource`s, so that cdk-nag's rules still recognize and check them.
+ *
+ * Each domain's policy is a separate `AWS::IAM::Policy` whose logical id derives from the domain,
+ * and every resource of that domain depends on it. CloudFormation therefore deletes a resource
+ * (also the old one of a replacement, in the cleanup phase) before the policy that lets the
+ * handler delete it, even when the resource moved to another domain or was the domain's last.
  */
 export class CasesHandler extends Construct {
   /** The stack's handler, created at the stack root on first use. */
@@ -42,46 +66,49 @@ export class CasesHandler extends Construct {
     return existing;
   }
 
-  /** ARN of the handler function, for `CustomResource.serviceToken`. */
+  /** ARN of the handler function: the `ServiceToken` of every resource. */
   public readonly serviceToken: string;
 
-  private readonly role: iam.Role;
-  private readonly permissions = new CasesPermissions();
-  /**
-   * Domain ids already granted, as given: a token's string is stable, and two tokens cannot be told
-   * apart by resolving them here (another stack's `Domain.DomainId` resolves like this stack's until
-   * CDK turns it into an import at synthesis). Two tokens of the same value only repeat an ARN,
-   * which the policy statement renders once.
-   */
-  private readonly grantedDomains = new Set<string>();
+  private readonly roleScope: Construct;
+  private readonly roleName: string;
+  /** Domain policies by their key (see `domainKey`). */
+  private readonly policiesByKey = new Map<string, DomainPolicy>();
+  /** The same policies by the domain id string as given: a token's string is stable, so this spares resolving it again. */
+  private readonly policiesByDomainId = new Map<string, DomainPolicy>();
 
   private constructor(scope: Stack, id: string) {
     super(scope, id);
 
-    if (!fs.existsSync(path.join(HANDLER_ASSET_DIR, 'index.js'))) {
-      throw new Error(
-        `cdk-connect-cases: the handler bundle ${path.join(HANDLER_ASSET_DIR, 'index.js')} is missing; run npm run build`,
-      );
+    const assetFile = path.join(HANDLER_ASSET_DIR, 'index.js');
+    if (!fs.existsSync(assetFile)) {
+      throw new Error(`cdk-connect-cases: the handler bundle ${assetFile} is missing; run npm run build`);
     }
 
-    const logGroup = new logs.LogGroup(this, 'LogGroup', {
-      retention: logs.RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    const logGroup = new CfnLogGroup(new Construct(this, 'LogGroup'), 'Resource', { retentionInDays: 30 });
+    logGroup.applyRemovalPolicy(RemovalPolicy.DESTROY);
 
     // No managed policy (AWSLambdaBasicExecutionRole would allow writing to every log group).
-    const role = this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    this.roleScope = new Construct(this, 'Role');
+    const role = new CfnRole(this.roleScope, 'Resource', {
+      assumeRolePolicyDocument: {
+        Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } }],
+        Version: '2012-10-17',
+      },
       description: 'Manages Amazon Connect Cases case rules and templates for cdk-connect-cases',
     });
-    logGroup.grantWrite(role);
-    acknowledgeWildcardResources(this, role, () => this.wildcardArns(), WILDCARD_RESOURCE_REASON);
+    this.roleName = role.ref;
+    const logPolicy = this.newPolicy(new Construct(this.roleScope, 'DefaultPolicy'), 'Resource', {
+      Statement: [{ Action: LOG_ACTIONS, Effect: 'Allow', Resource: logGroup.attrArn }],
+      Version: '2012-10-17',
+    });
 
-    const fn = new lambda.Function(this, 'Function', {
+    const fnScope = new Construct(this, 'Function');
+    const code = this.addCodeAsset(`${id}/Function/Code`);
+    const fn = new CfnFunction(fnScope, 'Resource', {
       description: 'cdk-connect-cases: CloudFormation custom resources for Amazon Connect Cases',
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      code: lambda.Code.fromAsset(HANDLER_ASSET_DIR),
+      runtime: 'nodejs24.x',
+      architectures: ['arm64'],
+      code: { s3Bucket: code.bucketName, s3Key: code.objectKey },
       handler: 'index.handler',
       // Measured by test/permissions/handler-footprint.test.ts (cold process, Lambda's heap flags,
       // against the Cases fake): peak RSS 66-77 MB and at most 1.7 s (init included) for the largest
@@ -93,55 +120,222 @@ export class CasesHandler extends Construct {
       // A handful of calls per event, each well under a second; the rest is for retries when the
       // service throttles a large stack (backoff up to 5 s). The handler stops 10 s before the
       // timeout to answer FAILED itself, so the timeout bounds how long a stuck call can hold a deploy.
-      timeout: Duration.minutes(2),
-      role,
-      logGroup,
+      timeout: 120,
+      role: role.attrArn,
+      loggingConfig: { logGroup: logGroup.ref },
     });
-    this.serviceToken = fn.functionArn;
+    // Logs from the first invocation on; the Cases grants are not needed here (see newResource).
+    fn.addResourceDependency(logPolicy);
+    fn.addResourceDependency(role);
+    code.addResourceMetadata(fn);
+    pinLogicalId(fn);
+    this.serviceToken = fn.attrArn;
+
+    acknowledgeWildcardResources(this, () => [...this.policiesByKey.values()].map(({ policy, domainId }) => ({
+      policy,
+      arns: WILDCARD_DOMAIN_RESOURCES.map((resource) => domainResourceArn(Stack.of(this), domainId, resource)),
+    })), WILDCARD_RESOURCE_REASON);
   }
 
   /**
-   * Lets the handler manage case rules and templates in `domainId`. Idempotent per domain: each
-   * distinct domain adds its ARNs to the role's Cases statements once, however many constructs use it.
+   * The one CloudFormation resource behind a construct of this library: a custom resource served by
+   * this handler, which depends on its domain's policy (created with the domain's first resource).
    */
-  public grantDomain(domainId: string): void {
-    if (this.grantedDomains.has(domainId)) return;
-    if (this.grantedDomains.size === 0) {
-      // Added with the first domain: a statement without resources would be invalid.
-      for (const statement of this.permissions.policyStatements) this.role.addToPrincipalPolicy(statement);
-    }
-    this.grantedDomains.add(domainId);
-    this.permissions.addDomain(Stack.of(this), domainId);
-  }
-
-  /** The granted ARNs that end in a wildcard (case rules, templates, layouts of each domain). */
-  private wildcardArns(): string[] {
-    const stack = Stack.of(this);
-    return [...this.grantedDomains].flatMap((domainId) =>
-      WILDCARD_DOMAIN_RESOURCES.map((resource) => domainResourceArn(stack, domainId, resource)));
-  }
-
-  /**
-   * The one CloudFormation resource behind a CaseRule or Template: a custom resource served by
-   * this handler, which is granted access to the resource's domain.
-   */
-  public newResource(scope: Construct, options: CasesResourceOptions): CustomResource {
-    this.grantDomain(options.domainId);
-    const resource = new CustomResource(scope, 'Resource', {
-      resourceType: options.resourceType,
-      serviceToken: this.serviceToken,
-      serviceTimeout: SERVICE_TIMEOUT,
-      properties: { ...options.properties },
+  public newResource(scope: Construct, options: CasesResourceOptions): CasesResource {
+    const resource = new CasesResource(scope, 'Resource', {
+      type: options.resourceType,
+      properties: { ServiceToken: this.serviceToken, ServiceTimeout: String(SERVICE_TIMEOUT_SECONDS), ...options.properties },
+      tags: options.tags,
     });
     resource.applyRemovalPolicy(options.removalPolicy);
+    resource.addResourceDependency(this.domainPolicy(options.domainId));
     return resource;
   }
+
+  /** The policy of `domainId`'s grants, created on first use. */
+  private domainPolicy(domainId: string): CfnPolicy {
+    const known = this.policiesByDomainId.get(domainId);
+    if (known !== undefined) return known.policy;
+    const key = domainKey(Stack.of(this), domainId);
+    let entry = this.policiesByKey.get(key);
+    if (entry === undefined) {
+      const id = `Domain${createHash('sha256').update(key).digest('hex').slice(0, 8).toUpperCase()}`;
+      entry = { domainId, policy: this.newPolicy(this.roleScope, id, domainPolicyDocument(Stack.of(this), domainId)) };
+      this.policiesByKey.set(key, entry);
+      this.warnWhenPoliciesMayNotFit();
+    }
+    this.policiesByDomainId.set(domainId, entry);
+    return entry.policy;
+  }
+
+  /** An inline policy of the role, named like its logical id (unique in the stack, hence in the role). */
+  private newPolicy(scope: Construct, id: string, policyDocument: object): CfnPolicy {
+    const policy: CfnPolicy = new CfnPolicy(scope, id, {
+      policyDocument,
+      roles: [this.roleName],
+      policyName: Lazy.string({ produce: () => policy.logicalId }),
+    });
+    pinLogicalId(policy);
+    return policy;
+  }
+
+  /**
+   * IAM allows a role 10,240 characters of inline policies in all. Warns (once the limit may be
+   * reached) rather than fails: the estimate assumes the longest partition, region and domain id.
+   */
+  private warnWhenPoliciesMayNotFit(): void {
+    const domains = this.policiesByKey.size;
+    const maxDomains = maxDomainsPerStack();
+    if (domains === maxDomains + 1) {
+      Annotations.of(this).addWarningV2('cdk-connect-cases:tooManyDomains',
+        `${domains} Cases domains in one stack: each adds an inline policy of up to ${domainPolicyMaxCharacters()} characters to the handler's role, `
+        + `and IAM allows ${ROLE_INLINE_POLICIES_MAX_CHARACTERS} in all for a role; ${maxDomains} domains always fit. Split the domains across stacks if the deployment fails on the policy size.`);
+    }
+  }
+
+  /**
+   * Stages the pre-bundled handler in the cloud assembly (`asset.<sha256 of the bundle>/index.js`)
+   * and registers it with the stack's synthesizer as a zipped directory, as `lambda.Code.fromAsset`
+   * would. Staged here rather than by `AssetStaging`, whose file-system helpers (directory walks,
+   * ignore globs, copy utilities) cost a synth about 20 ms to load and run for one known file.
+   * The hash is that of the bundle's bytes, the same on every machine.
+   */
+  private addCodeAsset(displayName: string): HandlerCode {
+    const stack = Stack.of(this);
+    const stage = Stage.of(stack);
+    if (stage === undefined) throw new Error(`[${this.node.path}] the cdk-connect-cases handler's asset needs its stack to be in an App or a Stage`);
+    const bundle = fs.readFileSync(path.join(HANDLER_ASSET_DIR, 'index.js'));
+    const sourceHash = createHash('sha256').update(bundle).digest('hex');
+    let stagedPath: string;
+    if (this.node.tryGetContext(DISABLE_ASSET_STAGING_CONTEXT)) {
+      // `cdk synth --no-staging` (SAM local): the assembly points at the package's own copy.
+      stagedPath = HANDLER_ASSET_DIR;
+    } else {
+      const assetDir = path.resolve(stage.assetOutdir, `asset.${sourceHash}`);
+      const stagedFile = path.join(assetDir, 'index.js');
+      if (!fs.existsSync(stagedFile)) {
+        fs.mkdirSync(assetDir, { recursive: true });
+        fs.writeFileSync(stagedFile, bundle);
+      }
+      // Relative to the stack's assembly (`../asset...` for a stack in a nested Stage), as AssetStaging writes it.
+      stagedPath = path.relative(stage.outdir, assetDir);
+    }
+    const location = stack.synthesizer.addFileAsset({
+      packaging: FileAssetPackaging.ZIP_DIRECTORY,
+      sourceHash,
+      fileName: stagedPath,
+      displayName,
+    });
+    return {
+      bucketName: location.bucketName,
+      objectKey: location.objectKey,
+      addResourceMetadata: (resource: CfnResource) => {
+        // What SAM and other local tools read to find the code (as aws-s3-assets' Asset writes it).
+        if (!resource.node.tryGetContext(ASSET_RESOURCE_METADATA_ENABLED_CONTEXT)) return;
+        resource.addMetadata(ASSET_RESOURCE_METADATA_PATH_KEY, stagedPath);
+        resource.addMetadata(ASSET_RESOURCE_METADATA_IS_BUNDLED_KEY, false);
+        resource.addMetadata(ASSET_RESOURCE_METADATA_PROPERTY_KEY, 'Code');
+      },
+    };
+  }
+}
+
+interface DomainPolicy {
+  /** The domain id as first given (a token or a literal). */
+  readonly domainId: string;
+  readonly policy: CfnPolicy;
+}
+
+interface HandlerCode {
+  readonly bucketName: string;
+  readonly objectKey: string;
+  addResourceMetadata(resource: CfnResource): void;
+}
+
+/**
+ * Fixes `element`'s logical id to the one the stack allocates for it now. Every custom resource
+ * refers to the function (`ServiceToken`) and to its domain's policy (`DependsOn`), and CDK would
+ * otherwise compute the referenced logical id (a hash of the path) again at each of those
+ * references, twice per synthesis (about 8% of a rule's synth time, measured in process). A
+ * `renameLogicalId` must then come before the stack's first CaseRule, Template or FieldOptions.
+ */
+function pinLogicalId(element: CfnResource): void {
+  element.overrideLogicalId(Stack.of(element).getLogicalId(element));
+}
+
+/** How many domains' policies fit in the role's inline policies, next to the log grant, at worst. */
+function maxDomainsPerStack(): number {
+  // The log grant: one statement on a log group ARN of at most 512 + 50 characters.
+  const logPolicyMaxCharacters = 700;
+  return Math.floor((ROLE_INLINE_POLICIES_MAX_CHARACTERS - logPolicyMaxCharacters) / domainPolicyMaxCharacters());
+}
+
+/**
+ * What identifies a domain across synths: its id as the template spells it
+ * (`JSON.stringify(stack.resolve(domainId))`), plus the stacks of the resources it refers to when
+ * they are not this stack. Before synthesis, another stack's `Domain.DomainId` resolves exactly like
+ * this stack's; CDK turns it into an import only later.
+ */
+function domainKey(stack: Stack, domainId: string): string {
+  const spelled = JSON.stringify(stack.resolve(domainId));
+  if (!Token.isUnresolved(domainId)) return spelled;
+  const otherStacks = Tokenization.reverseString(domainId).tokens
+    .map((token) => referencedStack(token))
+    .filter((other): other is Stack => other !== undefined && other !== stack)
+    .map((other) => other.node.path);
+  return otherStacks.length === 0 ? spelled : `${spelled} in ${[...new Set(otherStacks)].sort().join(',')}`;
+}
+
+/** The stack of the resource a reference token (`Fn::GetAtt`, `Ref`) points to, if it is one. */
+function referencedStack(token: IResolvable): Stack | undefined {
+  const target = (token as { target?: unknown }).target;
+  return Construct.isConstruct(target) ? Stack.of(target) : undefined;
 }
 
 /** What `CasesHandler.newResource` needs. */
 export interface CasesResourceOptions {
+  /** `Custom::ConnectCases...`, from `RESOURCE_TYPES` in the contract. */
   readonly resourceType: string;
   readonly domainId: string;
+  /** The resource's properties as the contract types them, without `ServiceToken`, `ServiceTimeout` or `Tags`. */
   readonly properties: object;
   readonly removalPolicy: RemovalPolicy;
+  /**
+   * The construct's tags, rendered as the `Tags` property at synthesis (absent when empty).
+   *
+   * @default - no `Tags` property is added (the properties may carry their own)
+   */
+  readonly tags?: TagManager;
+}
+
+interface CasesResourceProps {
+  readonly type: string;
+  readonly properties: { [key: string]: unknown };
+  readonly tags?: TagManager;
+}
+
+/**
+ * The custom resource behind one construct: a plain `CfnResource`, so that a rule costs a synth
+ * what an L1 costs (the `CustomResource` wrapper added a second construct, a second `Resource` and
+ * a token per rule).
+ */
+export class CasesResource extends CfnResource {
+  private readonly tagManager?: TagManager;
+
+  constructor(scope: Construct, id: string, props: CasesResourceProps) {
+    super(scope, id, { type: props.type, properties: props.properties });
+    this.tagManager = props.tags;
+  }
+
+  /** An attribute the handler returns (`Fn::GetAtt`), as a string token. */
+  public getAttString(attributeName: string): string {
+    return Token.asString(this.getAtt(attributeName));
+  }
+
+  /** The properties, with the construct's tags rendered last, as the contract's `Tags` list. */
+  protected get cfnProperties(): { [key: string]: any } {
+    const properties = super.cfnProperties;
+    const tags = this.tagManager?.renderTags();
+    return tags === undefined ? properties : { ...properties, Tags: tags };
+  }
 }

@@ -1,45 +1,60 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 
 /**
- * The Cases permissions of the handler: exactly the 12 operations it sends (`grep Command lambda/`),
- * each on the resource types IAM authorizes it against. From the Service Authorization Reference,
- * "Actions, resources, and condition keys for Amazon Connect Cases" (service prefix `cases`):
+ * The Cases permissions of the handler in one domain: exactly the operations it sends
+ * (`grep Command lambda/`), each on the resource types IAM authorizes it against. From the Service
+ * Authorization Reference, "Actions, resources, and condition keys for Amazon Connect Cases"
+ * (service prefix `cases`):
  * - ARNs: Domain `arn:${Partition}:cases:${Region}:${Account}:domain/${DomainId}`, CaseRule
  *   `.../domain/${DomainId}/case-rule/${CaseRuleId}`, Template `.../template/${TemplateId}`,
- *   Layout `.../layout/${LayoutId}`.
+ *   Layout `.../layout/${LayoutId}`, Field `.../field/${FieldId}`.
  * - Create/Update/Delete/BatchGetCaseRule require CaseRule* and Domain*.
  * - Get/Update/DeleteTemplate require Domain* and Template*; CreateTemplate requires Domain*, Layout*
  *   (the default layout it names) and Template*.
  * - ListCaseRules and ListTemplates require Domain* only.
- * - TagResource and UntagResource take an optional CaseRule, Template (or other) ARN; we tag only
- *   case rules and templates.
+ * - BatchPutFieldOptions, ListFieldOptions and BatchGetField require Domain* and Field*.
+ * - TagResource and UntagResource take an optional CaseRule, Template, Field (or other) ARN: the
+ *   handler tags and untags case rules and templates, and tags (never untags) the field whose
+ *   options a FieldOptions resource owns.
  * - ListTagsForResource names no resource type (it would need `*`); the handler does not call it:
  *   it reads tags from BatchGetCaseRule and GetTemplate.
- * Case-rule and template ids are assigned by the service on create, hence the `/*` in those ARNs.
+ * Case-rule and template ids are assigned by the service on create, and a FieldOptions resource may
+ * manage any field of its domain, hence the `/*` in those ARNs.
  */
 
-/** Where, inside one domain, an action group is authorized. */
-type DomainResource = 'domain' | 'case-rule/*' | 'template/*' | 'layout/*';
+/** Where, inside one domain, actions are authorized. */
+export type DomainResource = 'domain' | 'case-rule/*' | 'template/*' | 'layout/*' | 'field/*';
 
-interface ActionGroup {
-  readonly actions: string[];
-  readonly resources: DomainResource[];
-}
-
-const ACTION_GROUPS: ActionGroup[] = [
+/**
+ * One statement per resource of the domain, listing the actions IAM authorizes against it. Grouped
+ * by resource rather than by action so that each ARN is written once: a role's inline policies
+ * share 10,240 characters, and every domain of the stack adds one policy.
+ */
+const STATEMENTS: ReadonlyArray<{ readonly resource: DomainResource; readonly actions: readonly string[] }> = [
   {
-    actions: ['cases:CreateCaseRule', 'cases:UpdateCaseRule', 'cases:DeleteCaseRule', 'cases:BatchGetCaseRule'],
-    resources: ['domain', 'case-rule/*'],
+    resource: 'domain',
+    actions: [
+      'cases:CreateCaseRule', 'cases:UpdateCaseRule', 'cases:DeleteCaseRule', 'cases:BatchGetCaseRule', 'cases:ListCaseRules',
+      'cases:CreateTemplate', 'cases:UpdateTemplate', 'cases:GetTemplate', 'cases:DeleteTemplate', 'cases:ListTemplates',
+      'cases:BatchPutFieldOptions', 'cases:ListFieldOptions', 'cases:BatchGetField',
+    ],
   },
-  { actions: ['cases:CreateTemplate'], resources: ['domain', 'template/*', 'layout/*'] },
-  { actions: ['cases:UpdateTemplate', 'cases:GetTemplate', 'cases:DeleteTemplate'], resources: ['domain', 'template/*'] },
-  { actions: ['cases:ListCaseRules', 'cases:ListTemplates'], resources: ['domain'] },
-  { actions: ['cases:TagResource', 'cases:UntagResource'], resources: ['case-rule/*', 'template/*'] },
+  {
+    resource: 'case-rule/*',
+    actions: ['cases:CreateCaseRule', 'cases:UpdateCaseRule', 'cases:DeleteCaseRule', 'cases:BatchGetCaseRule', 'cases:TagResource', 'cases:UntagResource'],
+  },
+  {
+    resource: 'template/*',
+    actions: ['cases:CreateTemplate', 'cases:UpdateTemplate', 'cases:GetTemplate', 'cases:DeleteTemplate', 'cases:TagResource', 'cases:UntagResource'],
+  },
+  { resource: 'layout/*', actions: ['cases:CreateTemplate'] },
+  { resource: 'field/*', actions: ['cases:BatchPutFieldOptions', 'cases:ListFieldOptions', 'cases:BatchGetField', 'cases:TagResource'] },
 ];
 
 /** Resources whose ARN ends in a wildcard, which cdk-nag's AwsSolutions-IAM5 reports. */
-export const WILDCARD_DOMAIN_RESOURCES: readonly DomainResource[] = ['case-rule/*', 'template/*', 'layout/*'];
+export const WILDCARD_DOMAIN_RESOURCES: readonly DomainResource[] = STATEMENTS
+  .map((s) => s.resource)
+  .filter((resource) => resource.endsWith('/*'));
 
 /** `arn:${Partition}:cases:${Region}:${Account}:domain/${domainId}[/${resource}]` in `stack`. */
 export function domainResourceArn(stack: Stack, domainId: string, resource: DomainResource): string {
@@ -52,21 +67,34 @@ export function domainResourceArn(stack: Stack, domainId: string, resource: Doma
 }
 
 /**
- * One statement per action group, to which each granted domain adds its ARNs. Grouping by action
- * rather than by domain keeps the role's inline policy small (IAM allows 10,240 characters).
+ * The policy document that lets the handler manage everything it manages in `domainId`. It depends
+ * on the domain alone (not on which kinds of resource the stack declares there), so it never
+ * shrinks while resources of the domain still exist.
  */
-export class CasesPermissions {
-  private readonly statements = ACTION_GROUPS.map((group) => ({ group, statement: new iam.PolicyStatement({ actions: group.actions }) }));
+export function domainPolicyDocument(stack: Stack, domainId: string): object {
+  return {
+    Version: '2012-10-17',
+    Statement: STATEMENTS.map(({ resource, actions }) => ({
+      Effect: 'Allow',
+      Action: [...actions],
+      Resource: domainResourceArn(stack, domainId, resource),
+    })),
+  };
+}
 
-  /** The statements, to add to the role once. Empty of resources until `addDomain` is called. */
-  public get policyStatements(): iam.PolicyStatement[] {
-    return this.statements.map(({ statement }) => statement);
-  }
+/** IAM's limit on the inline policies of one role, all together (characters, white space excluded). */
+export const ROLE_INLINE_POLICIES_MAX_CHARACTERS = 10_240;
 
-  /** Allows every action group on its resources in `domainId`. */
-  public addDomain(stack: Stack, domainId: string): void {
-    for (const { group, statement } of this.statements) {
-      statement.addResources(...group.resources.map((resource) => domainResourceArn(stack, domainId, resource)));
-    }
-  }
+/**
+ * The most characters one domain's policy can take once deployed: its document with the longest
+ * partition, region and account, and a Cases domain id (a UUID, 36 characters).
+ */
+export function domainPolicyMaxCharacters(): number {
+  const arnOf = (resource: DomainResource) =>
+    `arn:aws-us-gov:cases:ap-southeast-5:123456789012:domain/00000000-0000-0000-0000-000000000000${resource === 'domain' ? '' : `/${resource}`}`;
+  const document = {
+    Version: '2012-10-17',
+    Statement: STATEMENTS.map(({ resource, actions }) => ({ Effect: 'Allow', Action: actions, Resource: arnOf(resource) })),
+  };
+  return JSON.stringify(document).length;
 }

@@ -1,5 +1,4 @@
 import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 
 /**
@@ -8,28 +7,34 @@ import { IConstruct } from 'constructs';
  * read), so the library does not depend on cdk-nag.
  */
 
-/** Why the handler's policy names case rules, templates and layouts with a trailing wildcard. */
+/** Why each domain's policy names case rules, templates, layouts and fields with a trailing wildcard. */
 export const WILDCARD_RESOURCE_REASON =
   'The Cases service assigns case-rule and template ids on create, so the handler cannot name them in advance; '
   + 'each wildcard is confined to one domain used by this stack and to one resource type (case-rule, template, '
-  + 'or layout, which CreateTemplate is authorized against for the template\'s default layout).';
+  + 'layout, which CreateTemplate is authorized against for the template\'s default layout, or field, whose '
+  + 'options a FieldOptions resource manages).';
+
+/** A policy and the ARNs in it that end in a wildcard. */
+export interface WildcardGrant {
+  readonly policy: CfnResource;
+  readonly arns: readonly string[];
+}
 
 /**
- * Acknowledges `AwsSolutions-IAM5[Resource::<arn>]` for each of `arns()` on every IAM policy under
- * `role`. Done in a validation of `owner`, which CDK runs after it has resolved cross-stack
- * references: the finding id spells the ARN as the template will (an `Fn::ImportValue` of another
- * stack's export, for example), which is not known while constructs are being added.
+ * Acknowledges `AwsSolutions-IAM5[Resource::<arn>]` on each policy of `grants()` for its own ARNs.
+ * Done in a validation of `owner`, which CDK runs after it has resolved cross-stack references: the
+ * finding id spells the ARN as the template will (an `Fn::ImportValue` of another stack's export,
+ * for example), which is not known while constructs are being added.
  */
-export function acknowledgeWildcardResources(owner: IConstruct, role: iam.IRole, arns: () => string[], reason: string): void {
+export function acknowledgeWildcardResources(owner: IConstruct, grants: () => readonly WildcardGrant[], reason: string): void {
   let acknowledged = false;
   owner.node.addValidation({
     validate: () => {
       if (acknowledged) return [];
       acknowledged = true;
-      const stack = Stack.of(owner);
-      const policies = role.node.findAll().filter((c) => c instanceof iam.CfnPolicy || c instanceof iam.CfnManagedPolicy);
-      for (const policy of policies as CfnResource[]) {
-        for (const arn of arns()) {
+      for (const { policy, arns } of grants()) {
+        const stack = Stack.of(policy);
+        for (const arn of arns) {
           Validations.of(policy).acknowledge({
             id: `AwsSolutions::AwsSolutions-IAM5[Resource::${flattenCfnReference(stack.resolve(arn))}]`,
             reason,

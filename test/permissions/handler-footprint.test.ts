@@ -7,7 +7,7 @@ import { Template as Assertions } from 'aws-cdk-lib/assertions';
 import { ConnectCasesClient, CreateCaseRuleCommand } from '@aws-sdk/client-connectcases';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { buildExampleStack } from '../../bin/example';
-import type { CaseRuleResourceProperties, ConditionWire, TemplateResourceProperties } from '../../lib/private/resource-properties';
+import type { BooleanConditionShape, CaseRuleProperties, TemplateProperties } from '../../lib/private/contract';
 import { FakeCases } from '../fake';
 import { EventBuilder } from '../support/events';
 import { ResponseCollector } from '../support/response-collector';
@@ -96,15 +96,16 @@ function text(seed: string, length: number): string {
 }
 
 /** The largest required rule the API accepts: 100 conditions on 1500-character strings. */
-function largestConditionalRule(domainId: string, fieldId: string, variant: string): CaseRuleResourceProperties {
-  const conditions: ConditionWire[] = Array.from({ length: 100 }, (_, i) => ({
-    Operator: i % 2 === 0 ? 'EqualTo' : 'NotEqualTo', FieldId: fieldId, ValueType: 'String', Value: text(`${variant}${i}`, 1500), Result: i % 3 === 0,
-  }));
+function largestConditionalRule(domainId: string, fieldId: string, variant: string): CaseRuleProperties {
+  const conditions: BooleanConditionShape[] = Array.from({ length: 100 }, (_, i) => {
+    const operands = { operandOne: { fieldId }, operandTwo: { stringValue: text(`${variant}${i}`, 1500) }, result: i % 3 === 0 };
+    return i % 2 === 0 ? { equalTo: operands } : { notEqualTo: operands };
+  });
   return {
     DomainId: domainId,
     Name: text(`largest-required-${variant}`, 100),
     Description: text(variant, 255),
-    Rule: { Type: 'Required', DefaultValue: false, Conditions: conditions },
+    Rule: { required: { defaultValue: false, conditions } },
     Tags: Array.from({ length: 40 }, (_, i) => ({ Key: `key-${i}`, Value: text(variant, 256) })),
   };
 }
@@ -114,18 +115,19 @@ function largestConditionalRule(domainId: string, fieldId: string, variant: stri
  * so 200 mappings of 45 options of 100 characters (about 0.95 MB) is near the most that reaches the
  * handler. (The API alone would take 200 x 1500 options, 30 MB, which no template can hold.)
  */
-function largestDeployableOptionsRule(domainId: string, parent: string, child: string, variant: string): CaseRuleResourceProperties {
+function largestDeployableOptionsRule(domainId: string, parent: string, child: string, variant: string): CaseRuleProperties {
   return {
     DomainId: domainId,
     Name: `largest-options-${variant}`,
     Rule: {
-      Type: 'FieldOptions',
-      ParentFieldId: parent,
-      ChildFieldId: child,
-      Mappings: Array.from({ length: 200 }, (_, m) => ({
-        ParentValue: text(`parent${m}`, 100),
-        ChildValues: Array.from({ length: 45 }, (_, c) => text(`${variant}${m}.${c}`, 100)),
-      })),
+      fieldOptions: {
+        parentFieldId: parent,
+        childFieldId: child,
+        parentChildFieldOptionsMappings: Array.from({ length: 200 }, (_, m) => ({
+          parentFieldOptionValue: text(`parent${m}`, 100),
+          childFieldOptionValues: Array.from({ length: 45 }, (_, c) => text(`${variant}${m}.${c}`, 100)),
+        })),
+      },
     },
   };
 }
@@ -176,15 +178,15 @@ describe('the handler fits its memory and timeout with room to spare', () => {
       const rule = { required: { defaultValue: true, conditions: [] } };
       ruleIds.push((await client.send(new CreateCaseRuleCommand({ domainId, name: `rule-${i}`, rule }))).caseRuleId!);
     }
-    const properties = (variant: string): TemplateResourceProperties => ({
+    const properties = (variant: string): TemplateProperties => ({
       DomainId: domainId,
       Name: text(`largest-template-${variant}`, 100),
       Description: text(variant, 255),
       Status: variant === 'a' ? 'Active' : 'Inactive',
-      LayoutId: layoutId,
-      RequiredFieldIds: fields,
-      Rules: ruleIds.map((CaseRuleId, i) => ({ CaseRuleId, FieldId: fields[i] })),
-      TagPropagations: [{ ResourceType: 'Cases', Tags: Array.from({ length: 40 }, (_, i) => ({ Key: `k${i}`, Value: text(variant, 256) })) }],
+      LayoutConfiguration: { defaultLayout: layoutId },
+      RequiredFields: fields.map((fieldId) => ({ fieldId })),
+      Rules: ruleIds.map((caseRuleId, i) => ({ caseRuleId, fieldId: fields[i] })),
+      TagPropagationConfigurations: [{ resourceType: 'Cases', tagMap: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, text(variant, 256)])) }],
       Tags: Array.from({ length: 40 }, (_, i) => ({ Key: `key-${i}`, Value: text(variant, 256) })),
     });
 

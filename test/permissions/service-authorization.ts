@@ -9,7 +9,7 @@
  * the resource being tagged). An action with neither is authorized only on `*`.
  */
 
-export type ResourceType = 'Domain' | 'CaseRule' | 'Template' | 'Layout';
+export type ResourceType = 'Domain' | 'CaseRule' | 'Template' | 'Layout' | 'Field';
 
 export interface ActionAuthorization {
   readonly required: ResourceType[];
@@ -27,8 +27,12 @@ export const CASES_AUTHORIZATION: Record<string, ActionAuthorization> = {
   'cases:UpdateTemplate': { required: ['Domain', 'Template'] },
   'cases:DeleteTemplate': { required: ['Domain', 'Template'] },
   'cases:ListTemplates': { required: ['Domain'] },
-  // Also Case, Domain, Field, Layout, RelatedItem, none of which the handler tags.
-  'cases:TagResource': { required: [], optional: ['CaseRule', 'Template'] },
+  'cases:BatchPutFieldOptions': { required: ['Domain', 'Field'] },
+  'cases:ListFieldOptions': { required: ['Domain', 'Field'] },
+  'cases:BatchGetField': { required: ['Domain', 'Field'] },
+  // IAM also accepts Case, Domain, Layout, RelatedItem, ...: listed here are only the types the
+  // handler tags (the field whose options a FieldOptions resource owns) and untags.
+  'cases:TagResource': { required: [], optional: ['CaseRule', 'Template', 'Field'] },
   'cases:UntagResource': { required: [], optional: ['CaseRule', 'Template'] },
   // No resource type: only `*` would do, which is why the handler must not call it.
   'cases:ListTagsForResource': { required: [] },
@@ -40,4 +44,5 @@ export const ARN_SUFFIX: Record<ResourceType, string> = {
   CaseRule: '/case-rule/*',
   Template: '/template/*',
   Layout: '/layout/*',
+  Field: '/field/*',
 };

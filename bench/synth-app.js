@@ -1,0 +1,98 @@
+// One benchmark app, run in a fresh Node.js process as `cdk synth` runs an app (the parent passes the
+// environment the CLI sets: CDK_OUTDIR, CDK_CONTEXT_JSON, ...). Plain JavaScript against the compiled
+// library, as an installed package is loaded, so no TypeScript compilation is timed.
+//
+// Usage: node [--expose-gc -r bench/measure.js] bench/synth-app.js <variant> <rules> <libDir>
+//   variant: library  CaseRule + Template (this library)
+//            l1       CfnCaseRule + CfnTemplate (aws-cdk-lib/aws-cases)
+//            handler  the library's handler alone (one rule), for its fixed cost
+//            empty    the domain and fields only: what both variants share
+// Every variant declares the same domain and fields; rules / 10 templates, 10 rules each.
+'use strict';
+const path = require('node:path');
+
+const [variant, rulesArg, libDir] = process.argv.slice(2);
+const RULES = Number(rulesArg);
+const RULES_PER_TEMPLATE = 10;
+const TEMPLATES = Math.ceil(RULES / RULES_PER_TEMPLATE);
+const FIELDS = 20;
+
+const { App, Stack } = require('aws-cdk-lib');
+const cases = require('aws-cdk-lib/aws-cases');
+
+const app = new App();
+const stack = new Stack(app, 'Bench');
+const domainId = new cases.CfnDomain(stack, 'Domain', { name: 'bench' }).attrDomainId;
+const fieldIds = Array.from({ length: FIELDS }, (_, i) =>
+  new cases.CfnField(stack, `Field${i}`, { domainId, name: `Field ${i}`, type: 'Text' }).attrFieldId);
+/** Field the rule `i` depends on, and the field it is attached to in its template. */
+const conditionField = (i) => fieldIds[i % FIELDS];
+const targetField = (i) => fieldIds[(i + 1) % FIELDS];
+const templateRules = (t) => Array.from({ length: Math.min(RULES_PER_TEMPLATE, RULES - t * RULES_PER_TEMPLATE) }, (_, k) => t * RULES_PER_TEMPLATE + k);
+
+const variants = {
+  library() {
+    const lib = require(path.resolve(libDir));
+    const rules = Array.from({ length: RULES }, (_, i) => new lib.CaseRule(stack, `Rule${i}`, {
+      domainId,
+      caseRuleName: `Rule ${i}`,
+      rule: lib.CaseRuleDefinition.required({ conditions: [equalTo(lib, conditionField(i), `value ${i}`, true)], defaultValue: false }),
+    }));
+    for (let t = 0; t < TEMPLATES; t++) {
+      new lib.Template(stack, `Template${t}`, {
+        domainId,
+        templateName: `Template ${t}`,
+        requiredFields: [fieldIds[t % FIELDS]],
+        // `fieldId` is the target API's name, `field` the 0.1 one; each version ignores the other.
+        rules: templateRules(t).map((i) => ({ caseRule: rules[i], fieldId: targetField(i), field: targetField(i) })),
+      });
+    }
+  },
+  l1() {
+    const rules = Array.from({ length: RULES }, (_, i) => new cases.CfnCaseRule(stack, `Rule${i}`, {
+      domainId,
+      name: `Rule ${i}`,
+      rule: {
+        required: {
+          conditions: [{ equalTo: { operandOne: { fieldId: conditionField(i) }, operandTwo: { stringValue: `value ${i}` }, result: true } }],
+          defaultValue: false,
+        },
+      },
+    }));
+    for (let t = 0; t < TEMPLATES; t++) {
+      new cases.CfnTemplate(stack, `Template${t}`, {
+        domainId,
+        name: `Template ${t}`,
+        status: 'Active',
+        requiredFields: [{ fieldId: fieldIds[t % FIELDS] }],
+        rules: templateRules(t).map((i) => ({ caseRuleId: rules[i].attrCaseRuleId, fieldId: targetField(i) })),
+      });
+    }
+  },
+  handler() {
+    const lib = require(path.resolve(libDir));
+    new lib.CaseRule(stack, 'Rule0', {
+      domainId,
+      caseRuleName: 'Rule 0',
+      rule: lib.CaseRuleDefinition.required({ conditions: [equalTo(lib, conditionField(0), 'value 0', true)], defaultValue: false }),
+    });
+  },
+  empty() {},
+};
+
+/**
+ * `CaseRuleCondition.equalTo({ fieldId, value, result })` with `CaseRuleValue.fromString` (the target
+ * API), or the 0.1 positional form with `CaseRuleValue.string`, whichever the compiled library has.
+ */
+function equalTo(lib, fieldId, text, result) {
+  if (typeof lib.CaseRuleValue.fromString === 'function') {
+    return lib.CaseRuleCondition.equalTo({ fieldId, value: lib.CaseRuleValue.fromString(text), result });
+  }
+  return lib.CaseRuleCondition.equalTo(fieldId, lib.CaseRuleValue.string(text), result);
+}
+
+if (!variants[variant]) throw new Error(`unknown variant '${variant}'`);
+variants[variant]();
+app.synth();
+// Kept reachable so that bench/measure.js weighs the construct tree after synthesis.
+globalThis.benchApp = app;
