@@ -1,7 +1,7 @@
 import { Deadline } from './deadline';
 import { CallTarget, CasesCallFailure, TimeoutFailure } from './errors';
 import { LogFields, Logger } from './log';
-import { DeadlinePassed, withRetry } from './retry';
+import { DeadlinePassed, isRetryable, withRetry } from './retry';
 
 /** What one invocation carries through its Cases calls. */
 export interface Invocation {
@@ -50,6 +50,7 @@ export async function callCases<T>(
     }
     return await withRetry(inv.deadline, attempt, {
       onRetry: (error, n, delayMs) => log.warn('retrying Cases call', { attempt: n, delayMs, error: errorText(error) }),
+      retryable: (error) => isRetryable(error) || isPropagationDenial(inv, error),
     });
   } catch (error) {
     if (error instanceof DeadlinePassed) throw new TimeoutFailure(call, inv.deadline.elapsedSeconds(), error.lastError);
@@ -57,6 +58,19 @@ export async function callCases<T>(
     log.warn('Cases call failed', { error: failure.errorName });
     throw failure;
   }
+}
+
+/**
+ * How long after an invocation starts an AccessDeniedException is retried: CloudFormation creates a
+ * domain's IAM policy right before the first resource that needs it, and IAM applies new policies
+ * with a delay ("eventual consistency"). A denial that lasts longer is real.
+ */
+const IAM_PROPAGATION_GRACE_MS = 10_000;
+
+/** An AccessDeniedException early in the invocation, which may come from a policy IAM has not applied yet. */
+export function isPropagationDenial(inv: Invocation, error: unknown): boolean {
+  const cause = error instanceof CasesCallFailure ? error.cause : error;
+  return cause instanceof Error && cause.name === 'AccessDeniedException' && Date.now() - inv.startedAt < IAM_PROPAGATION_GRACE_MS;
 }
 
 function errorText(error: unknown): string {

@@ -2,7 +2,7 @@ import { OWNER_TAG_KEY } from '../lib/private/contract';
 import { Deadline } from './deadline';
 import { domainIdOf } from './decode';
 import { CasesCallFailure, HandlerFailure, TimeoutFailure, isCasesError, withCreatedId } from './errors';
-import { Invocation } from './invocation';
+import { Invocation, isPropagationDenial } from './invocation';
 import { AssignedIdentity, DesiredState, ManagedKind, NamedDesiredState, TaggedRecord } from './kind';
 import { DeadlinePassed, isRetryable, pauseBeforeRetry } from './retry';
 import { applyTagDiff, desiredTags, diffTags } from './tags';
@@ -118,7 +118,9 @@ async function createAssigned<D extends NamedDesiredState, L extends TaggedRecor
       created = await identity.create(inv, desired);
     } catch (error) {
       const conflict = isCasesError(error, 'ConflictException');
-      if (!conflict && !isUnknownOutcome(error) && !isCasesError(error, 'ThrottlingException')) throw error;
+      // A throttled or (while a new policy propagates) denied attempt did not commit: it is simply tried again.
+      const rejected = isCasesError(error, 'ThrottlingException') || isPropagationDenial(inv, error);
+      if (!conflict && !isUnknownOutcome(error) && !rejected) throw error;
       if (conflict || isUnknownOutcome(error)) {
         const found = await findSameNamed(kind, identity, inv, desired, inv.startedAt - LOST_CREATE_WINDOW_MS);
         if (found?.provenance !== undefined) {

@@ -48,6 +48,8 @@ export class DeadlinePassed extends Error {
 export interface RetryHooks {
   /** Called before waiting `delayMs` after attempt `attempt` failed with `error`. */
   readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+  /** Which errors to retry; default `isRetryable`. */
+  readonly retryable?: (error: unknown) => boolean;
 }
 
 /** Runs `attempt(n)` until it succeeds, fails with a non-retryable error, or the deadline passes. */
@@ -59,7 +61,7 @@ export async function withRetry<T>(deadline: Deadline, attempt: (n: number) => P
       return await attempt(n);
     } catch (error) {
       if (deadline.hasPassed()) throw new DeadlinePassed(isAbort(error) ? lastError : error);
-      if (!isRetryable(error)) throw error;
+      if (!(hooks.retryable ?? isRetryable)(error)) throw error;
       lastError = error;
       await pauseBeforeRetry(deadline, n, error, hooks);
     }

@@ -6,7 +6,6 @@ import { LIMITS } from './private/api-limits';
 import { formatDomainChildArn, parseDomainChildArn } from './private/arn';
 import { CasesHandler } from './private/cases-handler';
 import { CaseRuleAttributes, CaseRuleProperties, RESOURCE_TYPES } from './private/contract';
-import { lazyTags } from './private/tags';
 import { checkId, checkLength, checkName } from './private/validate';
 
 /** An Amazon Connect Cases case rule, defined here or imported. */
@@ -153,12 +152,12 @@ export class CaseRule extends Resource implements ICaseRule, ITaggable {
       Description: props.description,
       Rule: props.rule._render(),
       AdoptId: props.adoptCaseRuleId,
-      Tags: lazyTags(this.tags),
     };
     const resource = CasesHandler.of(this).newResource(this, {
       resourceType: RESOURCE_TYPES.caseRule,
       domainId: props.domainId,
       properties,
+      tags: this.tags,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
     });
     // Typed by the contract, so a renamed attribute fails to compile here rather than at deploy.

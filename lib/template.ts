@@ -9,7 +9,6 @@ import { CasesHandler } from './private/cases-handler';
 import {
   RESOURCE_TYPES, RequiredFieldShape, TagPropagationConfigurationShape, TemplateAttributes, TemplateProperties, TemplateRuleShape,
 } from './private/contract';
-import { lazyTags } from './private/tags';
 import { checkCount, checkId, checkLength, checkName, describeValue, firstDuplicate } from './private/validate';
 
 /** Whether cases can be created from a template. */
@@ -247,12 +246,12 @@ export class Template extends Resource implements ITemplate, ITaggable {
       Rules: Lazy.any({ produce: () => (this.rules.length > 0 ? this.rules.map((rule) => rule.shape) : undefined) }) as unknown as TemplateRuleShape[],
       TagPropagationConfigurations: propagations.length > 0 ? propagations.map(renderPropagation) : undefined,
       AdoptId: props.adoptTemplateId,
-      Tags: lazyTags(this.tags),
     };
     const resource = CasesHandler.of(this).newResource(this, {
       resourceType: RESOURCE_TYPES.template,
       domainId: props.domainId,
       properties,
+      tags: this.tags,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
     });
     const attribute = (name: keyof TemplateAttributes) => resource.getAttString(name);

@@ -1,5 +1,5 @@
-import { BatchPutFieldOptionsCommand, FieldOptionError, ListFieldOptionsCommand } from '@aws-sdk/client-connectcases';
-import { FieldOptionShape, FieldOptionsAttributes, FieldOptionsProperties, RESOURCE_TYPES } from '../../lib/private/contract';
+import { BatchGetFieldCommand, BatchPutFieldOptionsCommand, FieldOptionError, ListFieldOptionsCommand, TagResourceCommand } from '@aws-sdk/client-connectcases';
+import { FIELD_OPTIONS_OWNER_TAG_KEY, FieldOptionShape, FieldOptionsAttributes, FieldOptionsProperties, RESOURCE_TYPES } from '../../lib/private/contract';
 import { cases } from '../client';
 import { decodeProperties, describe, nonEmpty } from '../decode';
 import { DecodeFailure, HandlerFailure, isCasesError } from '../errors';
@@ -101,9 +101,10 @@ export const fieldOptionsKind: ManagedKind<DesiredFieldOptions, FieldOptionShape
     }
     if (writes.length === 0) {
       inv.log.info('field options already as declared', { domainId: desired.domainId, fieldId: desired.fieldId });
-      return;
+    } else {
+      await putOptions(inv, desired.domainId, desired.fieldId, inNameOrder(writes, live));
     }
-    await putOptions(inv, desired.domainId, desired.fieldId, inNameOrder(writes, live));
+    await claimField(inv, desired.domainId, desired.fieldId);
   },
 
   /**
@@ -118,6 +119,12 @@ export const fieldOptionsKind: ManagedKind<DesiredFieldOptions, FieldOptionShape
       return;
     }
     const declared = properties === undefined ? [] : fieldOptionsKind.decode(properties).options;
+    const owner = await fieldOwner(inv, domainId, fieldId);
+    if (owner !== undefined && owner !== inv.ownerTagValue) {
+      // Another resource wrote these options since (the construct was moved or renamed): they are its now.
+      inv.log.info('nothing to deactivate: another resource now manages the options of this field', { domainId, fieldId });
+      return;
+    }
     let live: FieldOptionShape[] | undefined;
     try {
       live = await listOptions(inv, domainId, fieldId);
@@ -151,6 +158,36 @@ export const fieldOptionsKind: ManagedKind<DesiredFieldOptions, FieldOptionShape
     physicalIdOf: (desired) => fieldOptionsPhysicalId(desired.domainId, desired.fieldId),
   },
 };
+
+/**
+ * Marks the field's options as this resource's (a tag on the field), so that the Delete CloudFormation
+ * sends for an older resource of the same field, after the construct was moved or renamed, leaves
+ * them alone. No call when the tag is already this resource's.
+ */
+async function claimField(inv: Invocation, domainId: string, fieldId: string): Promise<void> {
+  const field = await readField(inv, domainId, fieldId);
+  if (field === undefined || field.tags?.[FIELD_OPTIONS_OWNER_TAG_KEY] === inv.ownerTagValue) return;
+  const arn = present(field.fieldArn, 'fieldArn');
+  await callCases(inv, { ...target(domainId, fieldId), operation: 'TagResource' }, (abortSignal) =>
+    cases.send(new TagResourceCommand({ arn, tags: { [FIELD_OPTIONS_OWNER_TAG_KEY]: inv.ownerTagValue } }), { abortSignal }));
+}
+
+/** The owner tag of the field's options, if any (undefined too when the field is gone). */
+async function fieldOwner(inv: Invocation, domainId: string, fieldId: string): Promise<string | undefined> {
+  return (await readField(inv, domainId, fieldId))?.tags?.[FIELD_OPTIONS_OWNER_TAG_KEY] ?? undefined;
+}
+
+/** The field, or undefined when it (or its domain) does not exist. */
+async function readField(inv: Invocation, domainId: string, fieldId: string) {
+  try {
+    const result = await callCases(inv, { ...target(domainId, fieldId), operation: 'BatchGetField' }, (abortSignal) =>
+      cases.send(new BatchGetFieldCommand({ domainId, fields: [{ id: fieldId }] }), { abortSignal }));
+    return result.fields?.find((field) => field.fieldId === fieldId);
+  } catch (error) {
+    if (isCasesError(error, 'ResourceNotFoundException')) return undefined;
+    throw error;
+  }
+}
 
 async function listOptions(inv: Invocation, domainId: string, fieldId: string): Promise<FieldOptionShape[] | undefined> {
   const options: FieldOptionShape[] = [];

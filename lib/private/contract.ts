@@ -31,6 +31,12 @@ export const RESOURCE_TYPES = {
  */
 export const OWNER_TAG_KEY = 'cdk-connect-cases:owner';
 
+/**
+ * Tag the handler puts on a field whose options a `FieldOptions` resource manages; its value is that
+ * resource's owner digest. Options are not records of their own, so the field carries the mark.
+ */
+export const FIELD_OPTIONS_OWNER_TAG_KEY = 'cdk-connect-cases:field-options-owner';
+
 /** Kinds of case rule, as the API's `CaseRuleDetails` union members and `RuleType` values spell them. */
 export const RULE_KINDS = {
   required: 'Required',

@@ -18,6 +18,7 @@ const CASES_ACTIONS = [
   'cases:ListTemplates',
   'cases:TagResource',
   'cases:UntagResource',
+  'cases:BatchGetField',
   'cases:BatchPutFieldOptions',
   'cases:ListFieldOptions',
 ];

@@ -19,13 +19,13 @@ afterAll(() => sim.close());
 
 const FIELD_OPTIONS_TYPE = 'Custom::ConnectCasesFieldOptions';
 
-/** A domain, a SingleSelect field `Category` and, unless `options` is undefined, its FieldOptions. */
-function categoryStack(stackName: string, options: FieldOption[] | undefined, removalPolicy?: RemovalPolicy): (app: App) => Stack {
+/** A domain, a SingleSelect field `Category` and, unless `options` is undefined, its FieldOptions (construct id `optionsId`). */
+function categoryStack(stackName: string, options: FieldOption[] | undefined, removalPolicy?: RemovalPolicy, optionsId = 'CategoryOptions'): (app: App) => Stack {
   return (app) => {
     const stack = new Stack(app, stackName);
     const domainId = new cases.CfnDomain(stack, 'Domain', { name: `${stackName}-domain` }).attrDomainId;
     const category = new cases.CfnField(stack, 'Category', { domainId, name: 'Category', type: 'SingleSelect' });
-    if (options !== undefined) new FieldOptions(stack, 'CategoryOptions', { domainId, fieldId: category.attrFieldId, options, removalPolicy });
+    if (options !== undefined) new FieldOptions(stack, optionsId, { domainId, fieldId: category.attrFieldId, options, removalPolicy });
     return stack;
   };
 }
@@ -167,4 +167,22 @@ test('a field-options rule given fieldOptions.fieldId is created after the optio
     },
   });
   expectStatus(await sim.delete('WithRule'), 'DELETE_COMPLETE');
+});
+
+test('a FieldOptions construct renamed (a new logical id) keeps its options active: the old resource\'s delete leaves them to the new one', async () => {
+  // GIVEN options declared by a construct with id CategoryOptions
+  await deploy('Renamed', [BILLING, TECHNICAL]);
+  const field = fieldOf('Renamed');
+
+  // WHEN the construct is renamed: CloudFormation creates the new resource, then deletes the old one in cleanup
+  const result = await sim.update('Renamed', synthesize(categoryStack('Renamed', [BILLING, TECHNICAL], undefined, 'Categories')));
+
+  // THEN both ran, and the options are still active
+  expectStatus(result, 'UPDATE_COMPLETE');
+  expect(handlerEvents(result).map((e) => [e.action, e.phase, e.status])).toStrictEqual([['Create', 'deploy', 'SUCCESS'], ['Delete', 'cleanup', 'SUCCESS']]);
+  expect(liveOptions(field)).toStrictEqual([BILLING, TECHNICAL]);
+
+  // AND the renamed construct's own delete still deactivates them
+  expectStatus(await sim.delete('Renamed'), 'DELETE_COMPLETE');
+  expect(liveOptions(field)).toStrictEqual([BILLING, TECHNICAL].map((o) => ({ ...o, active: false })));
 });

@@ -43,7 +43,7 @@ describe('Create', () => {
     // THEN
     expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: field.physicalId, Data: { FieldId: field.fieldId } });
     expect(harness.fake.fieldOptions(field.domainId, field.fieldId)).toStrictEqual(declared);
-    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1, BatchPutFieldOptions: 3 });
+    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1, BatchPutFieldOptions: 3, BatchGetField: 1, TagResource: 1 });
   });
 
   test('GIVEN a field with options of its own WHEN created THEN only declared options that differ are written, the others are left alone', async () => {
@@ -69,7 +69,7 @@ describe('Create', () => {
       { name: 'Same', value: 'same', active: true },
       option('new'),
     ]);
-    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1, BatchPutFieldOptions: 1 });
+    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1, BatchPutFieldOptions: 1, BatchGetField: 1, TagResource: 1 });
   });
 
   test('GIVEN the options are already as declared WHEN the Create is retried THEN nothing is written', async () => {
@@ -81,7 +81,8 @@ describe('Create', () => {
     const { body } = await harness.invoke(event);
 
     expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: field.physicalId });
-    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1 });
+    // The field already carries this resource's owner tag: read, not written again.
+    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1, BatchGetField: 1 });
   });
 
   test('GIVEN an inactive declared option WHEN created THEN it is written inactive', async () => {
@@ -124,6 +125,7 @@ describe('Create', () => {
     expect(body.Reason).toBe(`BatchPutFieldOptions failed for 1 option of field ${field.fieldId} in domain ${field.domainId}: `
       + `"billing": ConflictException: The name 'billing' is already used by option 'legacy-billing' of field '${field.fieldId}'`);
     expect(harness.fake.fieldOptions(field.domainId, field.fieldId).map((o) => o.value)).toStrictEqual(['legacy-billing', ...manyOptions(59).map((o) => o.value)]);
+    // Failed before it could mark the field as its own.
     expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1, BatchPutFieldOptions: 2 });
   });
 
@@ -158,7 +160,7 @@ describe('Update', () => {
     expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: field.physicalId, Data: { FieldId: field.fieldId } });
     expect(harness.fake.fieldOptions(field.domainId, field.fieldId)).toStrictEqual([{ name: 'Console only', value: 'console', active: true }, ...after]);
     // 121 options: two pages to read; a write of all 120 would take three calls.
-    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 2, BatchPutFieldOptions: 1 });
+    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 2, BatchPutFieldOptions: 1, BatchGetField: 1 });
   });
 
   test('GIVEN an option removed from the properties WHEN updated THEN it is deactivated, keeping its name; undeclared options untouched', async () => {
@@ -171,7 +173,7 @@ describe('Update', () => {
     expect(harness.fake.fieldOptions(field.domainId, field.fieldId)).toStrictEqual([
       { name: 'Console only', value: 'console', active: true }, option('a'), option('b', false), option('c'),
     ]);
-    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1, BatchPutFieldOptions: 1 });
+    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1, BatchPutFieldOptions: 1, BatchGetField: 1 });
   });
 
   test('GIVEN an option deactivated, then declared active again WHEN updated twice THEN it follows each time', async () => {
@@ -189,7 +191,7 @@ describe('Update', () => {
     const field = await created([option('a')]);
     const { body } = await harness.invoke(harness.events.update(TYPE, field.physicalId, properties(field, [option('a')]), properties(field, [option('a')])));
     expect(body.Status).toBe('SUCCESS');
-    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1 });
+    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1, BatchGetField: 1 });
   });
 
   test('GIVEN a chain of renames (a takes b\'s name, b takes a new one) WHEN updated THEN the writes are ordered so that each name is free', async () => {
@@ -245,6 +247,27 @@ describe('Update', () => {
 });
 
 describe('Delete', () => {
+  test('GIVEN the construct was renamed (a new resource wrote the same field) WHEN CloudFormation deletes the old resource THEN no option is deactivated', async () => {
+    // GIVEN the old resource's options, then the renamed construct's resource writing the same field
+    const field = singleSelectField();
+    const declared = [option('a'), option('b')];
+    await harness.invoke(harness.events.create(TYPE, properties(field, declared), { logicalResourceId: 'OldOptions' }));
+    await harness.invoke(harness.events.create(TYPE, properties(field, declared), { logicalResourceId: 'RenamedOptions' }));
+    harness.fake.resetCallCounts();
+
+    // WHEN the old one is deleted in cleanup
+    const { body } = await harness.invoke(harness.events.delete(TYPE, field.physicalId, properties(field, declared), { logicalResourceId: 'OldOptions' }));
+
+    // THEN the options stay as the renamed resource declares them, and nothing was written
+    expect(body.Status).toBe('SUCCESS');
+    expect(harness.fake.fieldOptions(field.domainId, field.fieldId)).toStrictEqual(declared);
+    expect(harness.fake.callCounts()).toStrictEqual({ BatchGetField: 1 });
+    // AND the field is marked as the renamed resource's, so its own delete still deactivates them
+    const deleted = await harness.invoke(harness.events.delete(TYPE, field.physicalId, properties(field, declared), { logicalResourceId: 'RenamedOptions' }));
+    expect(deleted.body.Status).toBe('SUCCESS');
+    expect(harness.fake.fieldOptions(field.domainId, field.fieldId)).toStrictEqual(declared.map((o) => ({ ...o, active: false })));
+  });
+
   test('GIVEN declared options, one already inactive, and console options WHEN deleted THEN exactly the declared active ones are deactivated', async () => {
     // GIVEN
     const field = singleSelectField();
@@ -263,7 +286,7 @@ describe('Delete', () => {
       { name: 'Console only', value: 'console', active: true },
     ]);
     // 61 deactivations in two calls; b was already inactive.
-    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1, BatchPutFieldOptions: 2 });
+    expect(harness.fake.callCounts()).toStrictEqual({ BatchGetField: 1, ListFieldOptions: 1, BatchPutFieldOptions: 2 });
   });
 
   test('GIVEN the options are already inactive WHEN the Delete is retried THEN nothing is written', async () => {
@@ -276,7 +299,7 @@ describe('Delete', () => {
     const { body } = await harness.invoke(event);
 
     expect(body.Status).toBe('SUCCESS');
-    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1 });
+    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1, BatchGetField: 1 });
   });
 
   test.each<[string, (field: { domainId: string; fieldId: string }) => void]>([
@@ -368,7 +391,7 @@ describe('reliability', () => {
     // THEN
     expect(body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: field.physicalId });
     expect(harness.fake.fieldOptions(field.domainId, field.fieldId)).toStrictEqual(declared);
-    expect(harness.fake.callCounts()).toStrictEqual({ ListFieldOptions: 1, BatchPutFieldOptions: 2 });
+    expect(harness.fake.callCounts()).toStrictEqual({ BatchGetField: 1, ListFieldOptions: 1, BatchPutFieldOptions: 2, TagResource: 1 });
   });
 
   test('GIVEN BatchPutFieldOptions hangs WHEN created THEN FAILED before Lambda would end, naming the operation and the field', async () => {

@@ -71,6 +71,35 @@ describe('retries', () => {
   });
 });
 
+describe('a domain policy IAM has not applied yet', () => {
+  afterEach(() => harness.fake.setAuthorizer(undefined));
+
+  test('GIVEN the first two calls denied (IAM still propagating a new policy) WHEN a rule is created THEN it is retried and succeeds', async () => {
+    const domain = seedDomain(harness.fake);
+    let denials = 0;
+    harness.fake.setAuthorizer(({ action }) => (action === 'cases:CreateCaseRule' && denials++ < 2 ? `not yet authorized to perform ${action}` : 'allow'));
+    harness.fake.resetCallCounts();
+
+    const { body } = await harness.invoke(harness.events.create(RESOURCE_TYPES.caseRule, requiredRuleProperties(domain)));
+
+    expect(body.Status).toBe('SUCCESS');
+    expect(harness.fake.callCounts()).toStrictEqual({ CreateCaseRule: 3, TagResource: 1 });
+    expect(harness.fake.caseRules(domain.domainId)).toHaveLength(1);
+  });
+
+  test('GIVEN a denial that lasts WHEN a rule is created THEN FAILED with AccessDeniedException once the 10 s grace is over', async () => {
+    const domain = seedDomain(harness.fake);
+    harness.fake.setAuthorizer(({ action }) => `not authorized to perform ${action}`);
+
+    const { body, elapsedMs } = await harness.invoke(harness.events.create(RESOURCE_TYPES.caseRule, requiredRuleProperties(domain)));
+
+    expect(body.Status).toBe('FAILED');
+    expect(body.Reason).toMatch(/^CreateCaseRule failed for case rule .*: AccessDeniedException/);
+    expect(elapsedMs).toBeGreaterThanOrEqual(9_000);
+    expect(elapsedMs).toBeLessThan(20_000);
+  });
+});
+
 describe('deadline', () => {
   test('GIVEN UpdateCaseRule hangs WHEN a rule is updated THEN FAILED before Lambda would end, naming the operation and rule, old id kept', async () => {
     const domain = seedDomain(harness.fake);
