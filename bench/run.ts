@@ -116,10 +116,7 @@ async function coldStartSection(workDir: string, pairs: number): Promise<void> {
     };
     const env = {
       PATH: process.env.PATH,
-      AWS_ENDPOINT_URL_CONNECTCASES: fake.endpoint,
-      AWS_REGION: fake.region,
-      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+      ...fake.clientEnvironment(),
       // The SDK warns about Node.js 20 on stderr; Lambda runs Node.js 24.
       NODE_NO_WARNINGS: '1',
     };

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { CaseRuleDefinition } from './case-rule-definition';
 import { LIMITS } from './private/api-limits';
 import { formatDomainChildArn, parseDomainChildArn } from './private/arn';
-import { CasesHandler } from './private/cases-handler';
+import { CasesHandler, CasesResource } from './private/cases-handler';
 import { CaseRuleAttributes, CaseRuleProperties, RESOURCE_TYPES } from './private/contract';
 import { checkId, checkLength, checkName } from './private/validate';
 
@@ -115,8 +115,6 @@ export class CaseRule extends Resource implements ICaseRule, ITaggable {
     return new ImportedCaseRule(scope, id, ids.domainId, ids.childId, caseRuleArn);
   }
 
-  public readonly caseRuleId: string;
-  public readonly caseRuleArn: string;
   public readonly domainId: string;
   /** The rule's name, given or generated. */
   public readonly caseRuleName: string;
@@ -124,6 +122,7 @@ export class CaseRule extends Resource implements ICaseRule, ITaggable {
   public readonly rule: CaseRuleDefinition;
   /** Tags of the rule; add them with `Tags.of(...)`. */
   public readonly tags: TagManager;
+  private readonly resource: CasesResource;
 
   constructor(scope: Construct, id: string, props: CaseRuleProps) {
     super(scope, id);
@@ -153,21 +152,33 @@ export class CaseRule extends Resource implements ICaseRule, ITaggable {
       Rule: props.rule._render(),
       AdoptId: props.adoptCaseRuleId,
     };
-    const resource = CasesHandler.of(this).newResource(this, {
+    this.resource = CasesHandler.of(this).newResource(this, {
       resourceType: RESOURCE_TYPES.caseRule,
       domainId: props.domainId,
       properties,
       tags: this.tags,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
     });
-    // Typed by the contract, so a renamed attribute fails to compile here rather than at deploy.
-    const attribute = (name: keyof CaseRuleAttributes) => resource.getAttString(name);
-    this.caseRuleId = attribute('CaseRuleId');
-    this.caseRuleArn = attribute('CaseRuleArn');
+  }
+
+  /** The rule's id. Made on first use: most rules are never asked for their ARN, and each token costs memory. */
+  public get caseRuleId(): string {
+    return this.attribute('CaseRuleId');
+  }
+
+  /** The rule's ARN. */
+  public get caseRuleArn(): string {
+    return this.attribute('CaseRuleArn');
   }
 
   /** A reference to this rule, for APIs that take aws-cdk-lib's `ICaseRuleRef`. */
   public get caseRuleRef(): CaseRuleReference {
     return { caseRuleArn: this.caseRuleArn };
+  }
+
+  /** Typed by the contract, so a renamed attribute fails to compile here rather than at deploy. */
+  private attribute(name: keyof CaseRuleAttributes): string {
+    // The same token every time: CDK keeps one reference per resource and attribute.
+    return this.resource.getAttString(name);
   }
 }

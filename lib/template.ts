@@ -5,7 +5,7 @@ import { CaseRule, ICaseRule } from './case-rule';
 import { CaseRuleType } from './case-rule-type';
 import { LIMITS } from './private/api-limits';
 import { formatDomainChildArn, parseDomainChildArn } from './private/arn';
-import { CasesHandler } from './private/cases-handler';
+import { CasesHandler, CasesResource } from './private/cases-handler';
 import {
   RESOURCE_TYPES, RequiredFieldShape, TagPropagationConfigurationShape, TemplateAttributes, TemplateProperties, TemplateRuleShape,
 } from './private/contract';
@@ -201,13 +201,12 @@ export class Template extends Resource implements ITemplate, ITaggable {
     return new ImportedTemplate(scope, id, ids.domainId, ids.childId, templateArn);
   }
 
-  public readonly templateId: string;
-  public readonly templateArn: string;
   public readonly domainId: string;
   /** The template's name, given or generated. */
   public readonly templateName: string;
   /** Tags of the template; add them with `Tags.of(...)`. */
   public readonly tags: TagManager;
+  private readonly resource: CasesResource;
 
   private readonly requiredFields: string[] = [];
   private readonly rules: AttachedRule[] = [];
@@ -247,16 +246,23 @@ export class Template extends Resource implements ITemplate, ITaggable {
       TagPropagationConfigurations: propagations.length > 0 ? propagations.map(renderPropagation) : undefined,
       AdoptId: props.adoptTemplateId,
     };
-    const resource = CasesHandler.of(this).newResource(this, {
+    this.resource = CasesHandler.of(this).newResource(this, {
       resourceType: RESOURCE_TYPES.template,
       domainId: props.domainId,
       properties,
       tags: this.tags,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
     });
-    const attribute = (name: keyof TemplateAttributes) => resource.getAttString(name);
-    this.templateId = attribute('TemplateId');
-    this.templateArn = attribute('TemplateArn');
+  }
+
+  /** The template's id. Made on first use (each token costs memory). */
+  public get templateId(): string {
+    return this.attribute('TemplateId');
+  }
+
+  /** The template's ARN. */
+  public get templateArn(): string {
+    return this.attribute('TemplateArn');
   }
 
   /** A reference to this template, for APIs that take aws-cdk-lib's `ITemplateRef`. */
@@ -316,6 +322,11 @@ export class Template extends Resource implements ITemplate, ITaggable {
       );
     }
     return problems;
+  }
+
+  /** Typed by the contract, so a renamed attribute fails to compile here rather than at deploy. */
+  private attribute(name: keyof TemplateAttributes): string {
+    return this.resource.getAttString(name);
   }
 
   /** A value for a message; a token is shown as the expression it stands for. */

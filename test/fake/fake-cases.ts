@@ -80,6 +80,16 @@ export class FakeCases {
     return this.store.accountId;
   }
 
+  /** The environment an SDK client (the handler, the CLI) needs to call this fake, with dummy credentials. */
+  clientEnvironment(): Record<'AWS_ENDPOINT_URL_CONNECTCASES' | 'AWS_REGION' | 'AWS_ACCESS_KEY_ID' | 'AWS_SECRET_ACCESS_KEY', string> {
+    return {
+      AWS_ENDPOINT_URL_CONNECTCASES: this.endpoint,
+      AWS_REGION: this.region,
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+    };
+  }
+
   /** A domain with its system fields; returns its id. An id that exists already is returned as it is. */
   addDomain(domain: string | SeedDomain = {}): string {
     return this.store.addDomain(typeof domain === 'string' ? { domainId: domain } : domain).domainId;

@@ -74,10 +74,7 @@ async function invokeCold(name: string, event: CloudFormationCustomResourceEvent
   fs.writeFileSync(eventFile, JSON.stringify(event));
   const env = {
     PATH: process.env.PATH,
-    AWS_ENDPOINT_URL_CONNECTCASES: fake.endpoint,
-    AWS_REGION: fake.region,
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+    ...fake.clientEnvironment(),
   };
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(process.execPath, [...lambdaHeapFlags(memoryMb), INVOKE_ONCE, BUNDLE, eventFile, String(timeoutMs)], { env, maxBuffer: 1 << 20 }, (error, out, err) =>

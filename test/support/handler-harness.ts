@@ -58,10 +58,7 @@ export class HandlerHarness {
     const responses = await ResponseCollector.start();
     // The bundle's environment, and the sandbox's for out-of-band clients.
     for (const env of [nodeRealm.env, process.env]) {
-      env.AWS_ENDPOINT_URL_CONNECTCASES = fake.endpoint;
-      env.AWS_REGION = fake.region;
-      env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-      env.AWS_SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
+      Object.assign(env, fake.clientEnvironment());
       delete env.AWS_PROFILE;
     }
     return new HandlerHarness(fake, responses, loadHandler());

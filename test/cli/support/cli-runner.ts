@@ -29,10 +29,7 @@ export interface CliRun {
 export function runCli(fake: FakeCases, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
-    AWS_ENDPOINT_URL_CONNECTCASES: fake.endpoint,
-    AWS_REGION: fake.region,
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+    ...fake.clientEnvironment(),
     AWS_CONFIG_FILE: path.join(os.tmpdir(), 'cdk-connect-cases-no-aws-config'),
     AWS_SHARED_CREDENTIALS_FILE: path.join(os.tmpdir(), 'cdk-connect-cases-no-aws-credentials'),
     AWS_EC2_METADATA_DISABLED: 'true',
