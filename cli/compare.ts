@@ -1,4 +1,4 @@
-import { SHAPES, ShapeRef, ShapeSpec } from '../lib/private/contract';
+import { ShapeRef, ShapeSpec, resolveShape } from '../lib/private/contract';
 
 /**
  * Field-by-field comparison of a declared value with a live one, walking the contract's `SHAPES`
@@ -41,7 +41,7 @@ export class Comparison implements ComparisonResult {
 
   /** Compares `template` with `live` as shape `ref`, reporting under `path`. */
   public compare(ref: ShapeSpec | ShapeRef, template: unknown, live: unknown, path: string): this {
-    const spec = resolve(ref);
+    const spec = resolveShape(ref);
     if (isToken(template)) {
       this.unchecked.push({ path, reason: `the template holds a token: ${(template as string).slice(TOKEN_MARK.length)}` });
       return this;
@@ -106,13 +106,6 @@ export class Comparison implements ComparisonResult {
     this.differences.push({ path, template, live });
     return this;
   }
-}
-
-function resolve(ref: ShapeSpec | ShapeRef): ShapeSpec {
-  if (typeof ref !== 'string') return ref;
-  const spec = (SHAPES as Record<string, ShapeSpec>)[ref];
-  if (spec === undefined) throw new Error(`the contract has no shape ${ref}`);
-  return spec;
 }
 
 export function isToken(value: unknown): boolean {

@@ -1,5 +1,7 @@
 import { ConnectCasesClient } from '@aws-sdk/client-connectcases';
 import type { $Command, ConnectCasesClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-connectcases';
+import { describeError } from '../lambda/errors';
+import { isRetryable } from '../lambda/retry';
 
 /**
  * Every Cases call of the CLI goes through `CasesApi.send`: retries with capped exponential
@@ -36,8 +38,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   random: Math.random,
 };
 
-const RETRYABLE = new Set(['ThrottlingException', 'TooManyRequestsException', 'InternalServerException', 'ServiceUnavailableException']);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET']);
 
 /** Any command of the Cases client. */
 type CasesCommand<Input extends ServiceInputTypes, Output extends ServiceOutputTypes> =
@@ -86,7 +86,7 @@ export class CasesApi {
       }
     }
     throw new CliError(
-      `Amazon Connect Cases kept refusing ${operation} (${this.policy.maxAttempts} attempts with backoff; last: ${describe(lastError)}). ` +
+      `Amazon Connect Cases kept refusing ${operation} (${this.policy.maxAttempts} attempts with backoff; last: ${describeError(lastError)}). ` +
       'The account is being throttled or the service is unavailable: try again later.',
     );
   }
@@ -124,29 +124,19 @@ export class CasesApi {
     }
     if (name === 'AccessDeniedException') {
       return new CliError(`access denied to cases:${operation} on domain ${context.domainId}: `
-        + `the credentials in use need the IAM action cases:${operation} (${describe(error)})`);
+        + `the credentials in use need the IAM action cases:${operation} (${describeError(error)})`);
     }
     if (name === 'CredentialsProviderError' || name === 'ProviderError') {
-      return new CliError(`no AWS credentials: ${describe(error)} (configure the standard AWS credential chain, e.g. AWS_PROFILE)`);
+      return new CliError(`no AWS credentials: ${describeError(error)} (configure the standard AWS credential chain, e.g. AWS_PROFILE)`);
     }
     if (name === 'UnrecognizedClientException' || name === 'InvalidSignatureException' || name === 'ExpiredTokenException') {
-      return new CliError(`the AWS credentials were refused: ${describe(error)}`);
+      return new CliError(`the AWS credentials were refused: ${describeError(error)}`);
     }
     if (error instanceof Error && /region is missing/i.test(error.message)) {
       return new CliError('no AWS region: pass --region or set AWS_REGION (or a region in your AWS profile)');
     }
-    return new CliError(`${operation} failed on domain ${context.domainId}: ${describe(error)}`, name);
+    return new CliError(`${operation} failed on domain ${context.domainId}: ${describeError(error)}`, name);
   }
-}
-
-function isRetryable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (RETRYABLE.has(error.name)) return true;
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  if (status === 429 || (status !== undefined && status >= 500)) return true;
-  if (error.name === 'TimeoutError') return true;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && NETWORK_CODES.has(code);
 }
 
 function resourceTypeOf(error: unknown): string {
@@ -154,10 +144,3 @@ function resourceTypeOf(error: unknown): string {
   return typeof type === 'string' ? type.toLowerCase() : '';
 }
 
-/** `Name: message` of an error. */
-export function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as { code?: unknown }).code;
-  const name = error.name === 'Error' && typeof code === 'string' ? code : error.name;
-  return error.message && error.message !== name ? `${name}: ${error.message}` : name;
-}

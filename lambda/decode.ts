@@ -1,4 +1,4 @@
-import { OWNER_TAG_KEY, SHAPES, ShapeName, ShapeRef, ShapeSpec } from '../lib/private/contract';
+import { OWNER_TAG_KEY, ShapeName, ShapeRef, ShapeSpec, resolveShape } from '../lib/private/contract';
 import { DecodeFailure } from './errors';
 
 /**
@@ -24,7 +24,7 @@ export function decodeProperties<T>(properties: unknown, shape: ShapeName): T {
 
 /** Decodes `value` as the shape `ref` (a named shape or an inline spec) at `path`. */
 export function decodeShape(value: unknown, ref: ShapeSpec | ShapeRef, path: string): unknown {
-  const spec = resolve(ref);
+  const spec = resolveShape(ref);
   switch (spec.type) {
     case 'string':
       if (typeof value !== 'string') throw new DecodeFailure(path, `expected a string, received ${describe(value)}`);
@@ -77,7 +77,7 @@ function decodeUnion(fields: Record<string, unknown>, spec: UnionSpec, path: str
   rejectUnknown(fields, Object.keys(spec.members), path);
   const present = Object.keys(fields).filter((name) => fields[name] !== undefined && fields[name] !== null);
   if (present.length === 0) {
-    const empty = Object.keys(spec.members).filter((name) => resolve(spec.members[name]).type === 'empty');
+    const empty = Object.keys(spec.members).filter((name) => resolveShape(spec.members[name]).type === 'empty');
     if (empty.length === 1) return { [empty[0]]: {} };
     throw new DecodeFailure(path || '(properties)', `expected exactly one of ${Object.keys(spec.members).join(', ')}, received none`);
   }
@@ -90,7 +90,7 @@ function decodeUnion(fields: Record<string, unknown>, spec: UnionSpec, path: str
 
 /** A required member CloudFormation may have dropped (`{}`, `[]`, or an object left empty) is restored. */
 function restorable(ref: ShapeSpec | ShapeRef): boolean {
-  const spec = resolve(ref);
+  const spec = resolveShape(ref);
   switch (spec.type) {
     case 'list':
     case 'stringMap':
@@ -99,17 +99,10 @@ function restorable(ref: ShapeSpec | ShapeRef): boolean {
     case 'structure':
       return spec.required.every((name) => restorable(spec.members[name]));
     case 'union':
-      return Object.values(spec.members).some((member) => resolve(member).type === 'empty');
+      return Object.values(spec.members).some((member) => resolveShape(member).type === 'empty');
     default:
       return false;
   }
-}
-
-function resolve(ref: ShapeSpec | ShapeRef): ShapeSpec {
-  if (typeof ref !== 'string') return ref;
-  const spec = (SHAPES as Record<string, ShapeSpec>)[ref];
-  if (spec === undefined) throw new Error(`the contract has no shape ${ref}`);
-  return spec;
 }
 
 function decodeObject(value: unknown, path: string): Record<string, unknown> {

@@ -5,8 +5,8 @@ import { Deadline } from './deadline';
  * and every wait between attempts, stays within the invocation's deadline.
  */
 
-/** Service exceptions that say "try again later". */
-const RETRYABLE_EXCEPTIONS = new Set(['ThrottlingException', 'InternalServerException', 'ServiceUnavailableException']);
+/** Exceptions that say "try again later". */
+const RETRYABLE_EXCEPTIONS = new Set(['ThrottlingException', 'TooManyRequestsException', 'InternalServerException', 'ServiceUnavailableException']);
 
 /** System error codes of connections that failed or broke before a response arrived. */
 const NETWORK_ERROR_CODES = new Set([
@@ -19,13 +19,13 @@ const MAX_DELAY_MS = 5_000;
 /** Less time than this left is not worth another attempt. */
 const MIN_ATTEMPT_MS = 100;
 
-/** Throttling, internal errors, any 5xx and network errors; nothing else. */
+/** Throttling (any 429), internal errors, any 5xx and network errors; nothing else. Shared by the handler and the CLI. */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error.name === 'AbortError') return false; // our own deadline
   if (RETRYABLE_EXCEPTIONS.has(error.name)) return true;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  if (status !== undefined && status >= 500) return true;
+  if (status === 429 || (status !== undefined && status >= 500)) return true;
   if (error.name === 'TimeoutError') return true; // socket timeout of the HTTP handler
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && NETWORK_ERROR_CODES.has(code);

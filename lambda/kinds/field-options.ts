@@ -5,7 +5,7 @@ import { decodeProperties, describe, nonEmpty } from '../decode';
 import { DecodeFailure, HandlerFailure, isCasesError } from '../errors';
 import { Invocation, callCases } from '../invocation';
 import { ManagedKind } from '../kind';
-import { present } from './shared';
+import { allPages, present } from './shared';
 
 /** The options one `FieldOptions` declares for one field, in the API's shape. */
 export interface DesiredFieldOptions {
@@ -190,21 +190,18 @@ async function readField(inv: Invocation, domainId: string, fieldId: string) {
 }
 
 async function listOptions(inv: Invocation, domainId: string, fieldId: string): Promise<FieldOptionShape[] | undefined> {
-  const options: FieldOptionShape[] = [];
-  let nextToken: string | undefined;
   try {
-    do {
+    const options = await allPages(async (nextToken) => {
       const page = await callCases(inv, { ...target(domainId, fieldId), operation: 'ListFieldOptions' }, (abortSignal) =>
         cases.send(new ListFieldOptionsCommand({ domainId, fieldId, maxResults: PAGE_SIZE, nextToken }), { abortSignal }));
-      options.push(...(page.options ?? []).map(({ name, value, active }) =>
-        ({ name: present(name, 'options[].name'), value: present(value, 'options[].value'), active: present(active, 'options[].active') })));
-      nextToken = page.nextToken ?? undefined;
-    } while (nextToken);
+      return { items: page.options, nextToken: page.nextToken };
+    });
+    return options.map(({ name, value, active }) =>
+      ({ name: present(name, 'options[].name'), value: present(value, 'options[].value'), active: present(active, 'options[].active') }));
   } catch (error) {
     if (isCasesError(error, 'ResourceNotFoundException')) return undefined;
     throw error;
   }
-  return options;
 }
 
 /**

@@ -36,12 +36,30 @@ export interface Page<T> {
 
 /** The first item that `matches`, reading pages only until one holds it. */
 export async function findInPages<T>(page: (nextToken: string | undefined) => Promise<Page<T>>, matches: (item: T) => boolean): Promise<T | undefined> {
+  let found: T | undefined;
+  await eachPage(page, (items) => {
+    found = items.find(matches);
+    return found === undefined;
+  });
+  return found;
+}
+
+/** Every item of every page. */
+export async function allPages<T>(page: (nextToken: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+  const all: T[] = [];
+  await eachPage(page, (items) => {
+    all.push(...items);
+    return true;
+  });
+  return all;
+}
+
+/** Reads pages in order while `more(items)` says to go on and a next page exists. */
+async function eachPage<T>(page: (nextToken: string | undefined) => Promise<Page<T>>, more: (items: T[]) => boolean): Promise<void> {
   let nextToken: string | undefined;
   do {
     const { items, nextToken: next } = await page(nextToken);
-    const match = items?.find(matches);
-    if (match !== undefined) return match;
+    if (!more(items ?? [])) return;
     nextToken = next ?? undefined;
   } while (nextToken);
-  return undefined;
 }

@@ -303,3 +303,11 @@ export const SHAPES = {
 } as const satisfies { readonly [name: string]: ShapeSpec };
 
 export type ShapeName = keyof typeof SHAPES;
+
+/** The spec of a named shape or an inline spec; shared by the handler's decoder and the drift command. */
+export function resolveShape(ref: ShapeSpec | ShapeRef): ShapeSpec {
+  if (typeof ref !== 'string') return ref;
+  const spec = (SHAPES as Record<string, ShapeSpec>)[ref];
+  if (spec === undefined) throw new Error(`the contract has no shape ${ref}`);
+  return spec;
+}
