@@ -2,6 +2,7 @@ import {
   BatchGetCaseRuleCommand, CreateCaseRuleCommand, CreateTemplateCommand, GetTemplateCommand, ListTemplatesCommand, TagResourceCommand,
   UpdateCaseRuleCommand,
 } from '@aws-sdk/client-connectcases';
+import { FaultPlan } from './faults/fault-plan';
 import { errorOf, statusOf, useFakeAndClient } from './sdk-test-client';
 
 const t = useFakeAndClient();
@@ -84,6 +85,24 @@ describe('lost answers', () => {
     // Every lost answer committed: live rules = ok + lost.
     const committed = [...first, ...replay, ...withoutLoss].filter((o) => o !== 'ThrottlingException').length;
     expect(t.fake.caseRules(domainId)).toHaveLength(committed);
+  });
+
+  test('each operation draws from its own sequence: interleaving other operations leaves its faults unchanged', () => {
+    const settings = { seed: 20240601, throttleRate: 0.2, serverErrorRate: 0.05 };
+    const alone = new FaultPlan(settings);
+    const interleaved = new FaultPlan(settings);
+    const aloneDecisions: string[] = [];
+    const interleavedDecisions: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      aloneDecisions.push(alone.decide('CreateTemplate', false));
+      for (let k = 0; k < i % 4; k++) interleaved.decide('CreateCaseRule', false);
+      interleavedDecisions.push(interleaved.decide('CreateTemplate', false));
+    }
+    expect(interleavedDecisions).toStrictEqual(aloneDecisions);
+    expect(new Set(aloneDecisions)).toStrictEqual(new Set(['none', 'throttle', 'serverError']));
+    // Another operation's sequence differs from this one's.
+    const other = new FaultPlan(settings);
+    expect(Array.from({ length: 50 }, () => other.decide('CreateCaseRule', false))).not.toStrictEqual(aloneDecisions);
   });
 
   test('the rates together may not exceed 1, and the variant must be known', () => {

@@ -41,13 +41,15 @@ const RATES = ['throttleRate', 'serverErrorRate', 'loseAnswerRate'] as const;
 
 /**
  * Decides, before an operation runs, whether a request is faulted. Exactly one random draw per
- * request, whatever the settings, so a seed replays the same sequence for the same request order.
+ * request, whatever the settings, from a sequence of the operation's own (seeded by the seed and the
+ * operation's name): the n-th request to an operation meets the same draw however concurrent
+ * requests to other operations interleave, so a seeded run under concurrency is reproducible.
  * The draw falls into consecutive bands: throttle, then server error, then lost answer (which only
  * applies to `loseAnswerOperations`; elsewhere that band means no fault).
  */
 export class FaultPlan {
   private options: FaultOptions = {};
-  private random: () => number = mulberry32(1);
+  private readonly draws = new Map<string, () => number>();
   private delayedSoFar = 0;
 
   constructor(options: FaultOptions = {}) {
@@ -67,7 +69,7 @@ export class FaultPlan {
       throw new Error(`FaultOptions.loseAnswerAs must be 'serverError' or 'dropConnection', got ${String(options.loseAnswerAs)}`);
     }
     this.options = structuredClone(options);
-    this.random = mulberry32(options.seed ?? 1);
+    this.draws.clear();
     this.delayedSoFar = 0;
   }
 
@@ -85,7 +87,7 @@ export class FaultPlan {
 
   /** @param readOnly whether the model marks the operation read-only (default scope of lost answers) */
   decide(operation: string, readOnly: boolean): FaultDecision {
-    const draw = this.random();
+    const draw = this.drawFor(operation);
     const o = this.options;
     if (o.hangOperations?.includes(operation)) return 'hang';
     if (o.denyOperations?.includes(operation)) return 'deny';
@@ -102,4 +104,20 @@ export class FaultPlan {
     if (draw < band && mayLose) return 'loseAnswer';
     return 'none';
   }
+
+  private drawFor(operation: string): number {
+    let random = this.draws.get(operation);
+    if (!random) {
+      random = mulberry32(((this.options.seed ?? 1) ^ hashOf(operation)) >>> 0);
+      this.draws.set(operation, random);
+    }
+    return random();
+  }
+}
+
+/** FNV-1a: a stable 32-bit number from an operation's name. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
