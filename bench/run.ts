@@ -88,9 +88,23 @@ function printComparison(c: Comparison): void {
     ['handler fixed cost (1 rule minus none)', `${s(c.handlerFixedMs, ms)} (CPU ${s(c.handlerFixedCpuMs, ms)}), ${s(c.handlerFixedPeakRssMb, mb)}`, '', '', ''],
     ['app with only the domain and fields', s(c.emptyMs, ms), '', '', ''],
   ]));
+  console.log('Per rule at equal fixed cost: the library against the same L1 app plus one library rule, which brings the');
+  console.log('library\'s handler, its modules and its role, so that both sides start from the same fixed cost.');
+  console.log(table(['', 'library (min / median / max)', 'L1 + handler (min / median / max)', 'library / (L1 + handler)', 'goal (median)'], [
+    ['synth time per rule', s(c.library.msPerRule, perRuleMs), s(c.l1WithHandler.msPerRule, perRuleMs), s(c.ratioAtEqualFixedCost.msPerRule, ratio),
+      goal(c.ratioAtEqualFixedCost.msPerRule, GOALS.msPerRuleRatio)],
+    ['synth CPU time per rule', s(c.library.cpuMsPerRule, perRuleMs), s(c.l1WithHandler.cpuMsPerRule, perRuleMs), s(c.ratioAtEqualFixedCost.cpuMsPerRule, ratio), ''],
+    ['peak RSS per rule', s(c.library.peakRssKbPerRule, kb), s(c.l1WithHandler.peakRssKbPerRule, kb), s(c.ratioAtEqualFixedCost.peakRssKbPerRule, ratio),
+      goal(c.ratioAtEqualFixedCost.peakRssKbPerRule, GOALS.memoryPerRuleRatio)],
+    ['heap kept after synth per rule', s(c.library.heapKbPerRule, kb), s(c.l1WithHandler.heapKbPerRule, kb), s(c.ratioAtEqualFixedCost.heapKbPerRule, ratio),
+      goal(c.ratioAtEqualFixedCost.heapKbPerRule, GOALS.memoryPerRuleRatio)],
+    [`peak RSS at ${c.peakRssBySize.map((p) => p.rules).join(' / ')} rules (median)`, c.peakRssBySize.map((p) => p.libraryMb.toFixed(0)).join(' / ') + ' MB',
+      c.peakRssBySize.map((p) => p.l1WithHandlerMb.toFixed(0)).join(' / ') + ' MB', '', ''],
+  ]));
   console.log('* spread wider than the median: too noisy on this machine to conclude from that cell.');
   console.log('Peak RSS moves in steps: V8 doubles its young generation (up to 2 x 16 MB) once enough objects have survived');
-  console.log('collections, so a stack that keeps more heap per rule reaches a step at fewer rules and its fitted slope jumps.');
+  console.log('collections, so a stack that starts with more (the handler\'s modules and constructs) reaches a step at fewer');
+  console.log('rules and its fitted slope jumps; the table at equal fixed cost separates that from what each rule costs.');
   console.log('"heap kept after synth" (after a full GC, the construct tree still referenced) is the memory each rule keeps.');
   console.log();
 }

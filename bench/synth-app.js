@@ -5,6 +5,8 @@
 // Usage: node [--expose-gc -r bench/measure.js] bench/synth-app.js <variant> <rules> <libDir>
 //   variant: library  CaseRule + Template (this library)
 //            l1       CfnCaseRule + CfnTemplate (aws-cdk-lib/aws-cases)
+//            l1-handler  the l1 app plus one library CaseRule: the L1s with the library's fixed parts
+//                     (its handler, modules and role), so that per-rule costs compare at equal fixed cost
 //            handler  the library's handler alone (one rule), for its fixed cost
 //            empty    the domain and fields only: what both variants share
 // Every variant declares the same domain and fields; rules / 10 templates, 10 rules each.
@@ -69,16 +71,25 @@ const variants = {
       });
     }
   },
+  'l1-handler'() {
+    variants.l1();
+    oneLibraryRule('HandlerRule');
+  },
   handler() {
-    const lib = require(path.resolve(libDir));
-    new lib.CaseRule(stack, 'Rule0', {
-      domainId,
-      caseRuleName: 'Rule 0',
-      rule: lib.CaseRuleDefinition.required({ conditions: [equalTo(lib, conditionField(0), 'value 0', true)], defaultValue: false }),
-    });
+    oneLibraryRule('Rule0');
   },
   empty() {},
 };
+
+/** One library CaseRule, which brings the library's handler into the stack. */
+function oneLibraryRule(id) {
+  const lib = require(path.resolve(libDir));
+  new lib.CaseRule(stack, id, {
+    domainId,
+    caseRuleName: id,
+    rule: lib.CaseRuleDefinition.required({ conditions: [equalTo(lib, conditionField(0), 'value 0', true)], defaultValue: false }),
+  });
+}
 
 /**
  * `CaseRuleCondition.equalTo({ fieldId, value, result })` with `CaseRuleValue.fromString` (the target

@@ -5,7 +5,7 @@ import { CdkEnvironment, environmentFor } from './cdk-environment';
 import { Spread, fitLine, median, spread } from './stats';
 
 /** See bench/synth-app.js. */
-export type Variant = 'library' | 'l1' | 'handler' | 'empty';
+export type Variant = 'library' | 'l1' | 'l1-handler' | 'handler' | 'empty';
 
 /** One app synthesized in its own process. */
 export interface SynthSample {
@@ -67,21 +67,23 @@ export function runSynth(
 }
 
 /**
- * Runs the plan: in each repetition, for each validation setting and size, the library app and
- * the L1 app back to back (in alternating order, so that a drift in the machine's speed hits both
- * alike), then the handler-only and empty apps. One untimed warm-up of each variant first.
+ * Runs the plan: in each repetition, for each validation setting and size, the library app, the
+ * L1 app and the L1 app with the library's handler back to back (in an order that rotates, so that
+ * a drift in the machine's speed hits all alike), then the handler-only and empty apps. One
+ * untimed warm-up of each variant first.
  */
 export function measureSynth(
   plan: SynthPlan, libDir: string, cdkEnv: CdkEnvironment, workDir: string, progress: (line: string) => void,
 ): SynthSample[] {
-  for (const variant of ['library', 'l1', 'handler', 'empty'] as const) runSynth(libDir, cdkEnv, workDir, variant, plan.sizes[0], false, -1);
+  for (const variant of ['library', 'l1', 'l1-handler', 'handler', 'empty'] as const) runSynth(libDir, cdkEnv, workDir, variant, plan.sizes[0], false, -1);
   const samples: SynthSample[] = [];
   for (let repetition = 0; repetition < plan.repetitions; repetition++) {
     const started = Date.now();
     for (const validation of plan.validations) {
       plan.sizes.forEach((rules, i) => {
-        const pair: Variant[] = (repetition + i) % 2 === 0 ? ['library', 'l1'] : ['l1', 'library'];
-        for (const variant of pair) samples.push(runSynth(libDir, cdkEnv, workDir, variant, rules, validation, repetition));
+        const compared: Variant[] = ['library', 'l1', 'l1-handler'];
+        const shift = (repetition + i) % compared.length;
+        for (const variant of [...compared.slice(shift), ...compared.slice(0, shift)]) samples.push(runSynth(libDir, cdkEnv, workDir, variant, rules, validation, repetition));
       });
       const fixed: Variant[] = repetition % 2 === 0 ? ['handler', 'empty'] : ['empty', 'handler'];
       for (const variant of fixed) samples.push(runSynth(libDir, cdkEnv, workDir, variant, 1, validation, repetition));
@@ -117,8 +119,12 @@ export interface Comparison {
   readonly repetitions: number;
   readonly library: Record<keyof Slopes, Spread>;
   readonly l1: Record<keyof Slopes, Spread>;
+  /** The L1 app plus one library rule: the L1s carrying the library's fixed parts. */
+  readonly l1WithHandler: Record<keyof Slopes, Spread>;
   /** library / L1, computed within each repetition (a pair), then spread over the repetitions. */
   readonly ratio: Record<keyof Slopes, Spread>;
+  /** library / (L1 + handler): the per-rule cost at equal fixed cost. */
+  readonly ratioAtEqualFixedCost: Record<keyof Slopes, Spread>;
   /** At the largest size. */
   readonly largest: {
     readonly rules: number;
@@ -133,7 +139,7 @@ export interface Comparison {
     readonly peakRssRatio: Spread;
   };
   /** Median peak RSS at each size, which shows where V8 grows its heap in steps. */
-  readonly peakRssBySize: ReadonlyArray<{ readonly rules: number; readonly libraryMb: number; readonly l1Mb: number }>;
+  readonly peakRssBySize: ReadonlyArray<{ readonly rules: number; readonly libraryMb: number; readonly l1Mb: number; readonly l1WithHandlerMb: number }>;
   /** What the handler adds to a synth: handler-only app minus empty app, per repetition. */
   readonly handlerFixedMs: Spread;
   readonly handlerFixedCpuMs: Spread;
@@ -145,7 +151,7 @@ export function compare(samples: readonly SynthSample[], validation: boolean): C
   const mine = samples.filter((s) => s.validation === validation && s.repetition >= 0);
   const repetitions = [...new Set(mine.map((s) => s.repetition))].sort((a, b) => a - b);
   const of = (variant: Variant, repetition: number) => mine.filter((s) => s.variant === variant && s.repetition === repetition);
-  const perRep = repetitions.map((r) => ({ library: slopes(of('library', r)), l1: slopes(of('l1', r)) }));
+  const perRep = repetitions.map((r) => ({ library: slopes(of('library', r)), l1: slopes(of('l1', r)), l1WithHandler: slopes(of('l1-handler', r)) }));
   const keys = Object.keys(perRep[0].library) as Array<keyof Slopes>;
   const collect = (pick: (p: (typeof perRep)[number]) => Slopes) =>
     Object.fromEntries(keys.map((k) => [k, spread(perRep.map((p) => pick(p)[k]))])) as Record<keyof Slopes, Spread>;
@@ -157,7 +163,9 @@ export function compare(samples: readonly SynthSample[], validation: boolean): C
     repetitions: repetitions.length,
     library: collect((p) => p.library),
     l1: collect((p) => p.l1),
+    l1WithHandler: collect((p) => p.l1WithHandler),
     ratio: Object.fromEntries(keys.map((k) => [k, spread(perRep.map((p) => p.library[k] / p.l1[k]))])) as Record<keyof Slopes, Spread>,
+    ratioAtEqualFixedCost: Object.fromEntries(keys.map((k) => [k, spread(perRep.map((p) => p.library[k] / p.l1WithHandler[k]))])) as Record<keyof Slopes, Spread>,
     largest: {
       rules: largestRules,
       libraryMs: spread(repetitions.map((r) => at('library', r).ms)),
@@ -174,6 +182,7 @@ export function compare(samples: readonly SynthSample[], validation: boolean): C
       rules,
       libraryMb: median(mine.filter((s) => s.variant === 'library' && s.rules === rules).map((s) => s.peakRssMb)),
       l1Mb: median(mine.filter((s) => s.variant === 'l1' && s.rules === rules).map((s) => s.peakRssMb)),
+      l1WithHandlerMb: median(mine.filter((s) => s.variant === 'l1-handler' && s.rules === rules).map((s) => s.peakRssMb)),
     })),
     handlerFixedMs: spread(repetitions.map((r) => one('handler', r).ms - one('empty', r).ms)),
     handlerFixedCpuMs: spread(repetitions.map((r) => one('handler', r).cpuMs - one('empty', r).cpuMs)),
