@@ -86,6 +86,7 @@ function printComparison(c: Comparison): void {
     [`peak RSS at ${c.peakRssBySize.map((p) => p.rules).join(' / ')} rules (median)`, c.peakRssBySize.map((p) => p.libraryMb.toFixed(0)).join(' / ') + ' MB',
       c.peakRssBySize.map((p) => p.l1Mb.toFixed(0)).join(' / ') + ' MB', '', ''],
     ['handler fixed cost (1 rule minus none)', `${s(c.handlerFixedMs, ms)} (CPU ${s(c.handlerFixedCpuMs, ms)}), ${s(c.handlerFixedPeakRssMb, mb)}`, '', '', ''],
+    ['  of which loading aws-lambda, aws-iam, aws-logs', `${s(c.modulesFixedMs, ms)}, ${s(c.modulesFixedPeakRssMb, mb)}`, '', '', ''],
     ['app with only the domain and fields', s(c.emptyMs, ms), '', '', ''],
   ]));
   console.log('Per rule at equal fixed cost: the library against the same L1 app plus one library rule, which brings the');

@@ -8,6 +8,8 @@
 //            l1-handler  the l1 app plus one library CaseRule: the L1s with the library's fixed parts
 //                     (its handler, modules and role), so that per-rule costs compare at equal fixed cost
 //            handler  the library's handler alone (one rule), for its fixed cost
+//            l1-modules  the domain and fields plus the aws-cdk-lib modules of the handler's L1 classes
+//                     (aws-lambda, aws-iam, aws-logs), loaded and unused: that part of the handler's fixed cost
 //            empty    the domain and fields only: what both variants share
 // Every variant declares the same domain and fields; rules / 10 templates, 10 rules each.
 'use strict';
@@ -77,6 +79,11 @@ const variants = {
   },
   handler() {
     oneLibraryRule('Rule0');
+  },
+  'l1-modules'() {
+    // As lib/private/cases-handler.ts imports them.
+    void [require('aws-cdk-lib/aws-lambda').CfnFunction, require('aws-cdk-lib/aws-iam').CfnRole, require('aws-cdk-lib/aws-iam').CfnPolicy,
+      require('aws-cdk-lib/aws-logs').CfnLogGroup];
   },
   empty() {},
 };

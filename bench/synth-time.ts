@@ -5,7 +5,7 @@ import { CdkEnvironment, environmentFor } from './cdk-environment';
 import { Spread, fitLine, median, spread } from './stats';
 
 /** See bench/synth-app.js. */
-export type Variant = 'library' | 'l1' | 'l1-handler' | 'handler' | 'empty';
+export type Variant = 'library' | 'l1' | 'l1-handler' | 'handler' | 'l1-modules' | 'empty';
 
 /** One app synthesized in its own process. */
 export interface SynthSample {
@@ -69,13 +69,13 @@ export function runSynth(
 /**
  * Runs the plan: in each repetition, for each validation setting and size, the library app, the
  * L1 app and the L1 app with the library's handler back to back (in an order that rotates, so that
- * a drift in the machine's speed hits all alike), then the handler-only and empty apps. One
+ * a drift in the machine's speed hits all alike), then the handler-only, modules-only and empty apps. One
  * untimed warm-up of each variant first.
  */
 export function measureSynth(
   plan: SynthPlan, libDir: string, cdkEnv: CdkEnvironment, workDir: string, progress: (line: string) => void,
 ): SynthSample[] {
-  for (const variant of ['library', 'l1', 'l1-handler', 'handler', 'empty'] as const) runSynth(libDir, cdkEnv, workDir, variant, plan.sizes[0], false, -1);
+  for (const variant of ['library', 'l1', 'l1-handler', 'handler', 'l1-modules', 'empty'] as const) runSynth(libDir, cdkEnv, workDir, variant, plan.sizes[0], false, -1);
   const samples: SynthSample[] = [];
   for (let repetition = 0; repetition < plan.repetitions; repetition++) {
     const started = Date.now();
@@ -85,7 +85,7 @@ export function measureSynth(
         const shift = (repetition + i) % compared.length;
         for (const variant of [...compared.slice(shift), ...compared.slice(0, shift)]) samples.push(runSynth(libDir, cdkEnv, workDir, variant, rules, validation, repetition));
       });
-      const fixed: Variant[] = repetition % 2 === 0 ? ['handler', 'empty'] : ['empty', 'handler'];
+      const fixed: Variant[] = repetition % 2 === 0 ? ['handler', 'l1-modules', 'empty'] : ['empty', 'l1-modules', 'handler'];
       for (const variant of fixed) samples.push(runSynth(libDir, cdkEnv, workDir, variant, 1, validation, repetition));
     }
     progress(`  repetition ${repetition + 1}/${plan.repetitions} done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -144,6 +144,9 @@ export interface Comparison {
   readonly handlerFixedMs: Spread;
   readonly handlerFixedCpuMs: Spread;
   readonly handlerFixedPeakRssMb: Spread;
+  /** The part of it that is loading the modules of the handler's L1 classes: modules-only app minus empty app. */
+  readonly modulesFixedMs: Spread;
+  readonly modulesFixedPeakRssMb: Spread;
   readonly emptyMs: Spread;
 }
 
@@ -187,6 +190,8 @@ export function compare(samples: readonly SynthSample[], validation: boolean): C
     handlerFixedMs: spread(repetitions.map((r) => one('handler', r).ms - one('empty', r).ms)),
     handlerFixedCpuMs: spread(repetitions.map((r) => one('handler', r).cpuMs - one('empty', r).cpuMs)),
     handlerFixedPeakRssMb: spread(repetitions.map((r) => one('handler', r).peakRssMb - one('empty', r).peakRssMb)),
+    modulesFixedMs: spread(repetitions.map((r) => one('l1-modules', r).ms - one('empty', r).ms)),
+    modulesFixedPeakRssMb: spread(repetitions.map((r) => one('l1-modules', r).peakRssMb - one('empty', r).peakRssMb)),
     emptyMs: spread(repetitions.map((r) => one('empty', r).ms)),
   };
 }
