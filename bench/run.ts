@@ -4,7 +4,8 @@
 //
 // Settings (environment): BENCH_REPETITIONS (pairs per size, default 5), BENCH_SIZES (default
 // 50,100,200,400 rules; a tenth as many templates), BENCH_VALIDATION (both | off | on, default
-// both), BENCH_COLD_STARTS (pairs, default 10).
+// both), BENCH_COLD_STARTS (pairs, default 10), BENCH_RULES_PER_TEMPLATE (default 10; 1 gives as
+// many templates as rules).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   console.log(`machine:  ${cpus[0]?.model ?? 'unknown cpu'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`node:     ${process.version}`);
   console.log(`settings: BENCH_REPETITIONS=${settings.repetitions} BENCH_SIZES=${settings.sizes.join(',')} `
-    + `BENCH_VALIDATION=${process.env.BENCH_VALIDATION ?? 'both'} BENCH_COLD_STARTS=${coldStarts}\n`);
+    + `BENCH_VALIDATION=${process.env.BENCH_VALIDATION ?? 'both'} BENCH_COLD_STARTS=${coldStarts} BENCH_RULES_PER_TEMPLATE=${process.env.BENCH_RULES_PER_TEMPLATE ?? 10}\n`);
 
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-connect-cases-bench-'));
   try {
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
     const cdkEnv = captureCdkEnvironment(workDir);
     console.log(`Synthesis: each app in a fresh process with the environment cdk synth gives it (${cdkEnv.source}):`);
     console.log(`${Object.keys(cdkEnv.variables).sort().join(', ')}. The library app and the L1 app declare the same domain,`);
-    console.log('20 fields, N required rules and N/10 templates of 10 rules; times are whole processes (Node.js start-up and');
+    const perTemplate = Number(process.env.BENCH_RULES_PER_TEMPLATE ?? 10);
+    console.log(`20 fields, N required rules and N/${perTemplate} templates of ${perTemplate} rules; times are whole processes (Node.js start-up and`);
     console.log('module loading included). Per-rule figures are slopes of lines fitted over the sizes within one repetition;');
     console.log('ratios are library / L1 within each repetition; every cell is min / median / max over the repetitions.\n');
 

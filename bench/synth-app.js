@@ -17,7 +17,8 @@ const path = require('node:path');
 
 const [variant, rulesArg, libDir] = process.argv.slice(2);
 const RULES = Number(rulesArg);
-const RULES_PER_TEMPLATE = 10;
+// BENCH_RULES_PER_TEMPLATE=1 gives as many templates as rules, to weigh templates as much as rules.
+const RULES_PER_TEMPLATE = Number(process.env.BENCH_RULES_PER_TEMPLATE ?? 10);
 const TEMPLATES = Math.ceil(RULES / RULES_PER_TEMPLATE);
 const FIELDS = 20;
 

@@ -47,6 +47,7 @@ export function runSynth(
     ...environmentFor(cdkEnv, outdir),
     BENCH_MEASURE_FILE: measureFile,
     ...(validation ? {} : { CDK_VALIDATION: 'false' }),
+    ...(process.env.BENCH_RULES_PER_TEMPLATE ? { BENCH_RULES_PER_TEMPLATE: process.env.BENCH_RULES_PER_TEMPLATE } : {}),
   };
   try {
     execFileSync(process.execPath, ['--expose-gc', '-r', MEASURE, APP, variant, String(rules), libDir], { env, cwd: workDir, stdio: 'pipe', maxBuffer: 64 << 20 });
