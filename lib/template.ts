@@ -1,4 +1,4 @@
-import { IResource, ITaggable, Lazy, Names, RemovalPolicy, Resource, Stack, TagManager, TagType, Token } from 'aws-cdk-lib';
+import { IResource, ITaggable, Names, RemovalPolicy, Resource, Stack, TagManager, TagType, Token } from 'aws-cdk-lib';
 import { CfnCaseRule, ICaseRuleRef, ITemplateRef, TemplateReference } from 'aws-cdk-lib/aws-cases';
 import { Construct } from 'constructs';
 import { CaseRule, ICaseRule } from './case-rule';
@@ -7,7 +7,7 @@ import { LIMITS } from './private/api-limits';
 import { formatDomainChildArn, parseDomainChildArn } from './private/arn';
 import { CasesHandler, CasesResource } from './private/cases-handler';
 import {
-  RESOURCE_TYPES, RequiredFieldShape, TagPropagationConfigurationShape, TemplateAttributes, TemplateProperties, TemplateRuleShape,
+  RESOURCE_TYPES, TagPropagationConfigurationShape, TemplateAttributes, TemplateProperties, TemplateRuleShape,
 } from './private/contract';
 import { checkCount, checkId, checkLength, checkName, describeValue, firstDuplicate } from './private/validate';
 
@@ -240,9 +240,9 @@ export class Template extends Resource implements ITemplate, ITaggable {
       Description: props.description,
       Status: props.status ?? TemplateStatus.ACTIVE,
       LayoutConfiguration: props.layoutId === undefined ? undefined : { defaultLayout: props.layoutId },
-      // Rendered at synthesis so that addRequiredField and addRule after construction are included.
-      RequiredFields: Lazy.any({ produce: () => this.renderRequiredFields() }) as unknown as RequiredFieldShape[],
-      Rules: Lazy.any({ produce: () => (this.rules.length > 0 ? this.rules.map((rule) => rule.shape) : undefined) }) as unknown as TemplateRuleShape[],
+      // Placeholders, rendered at synthesis so that addRequiredField and addRule after construction are included.
+      RequiredFields: undefined,
+      Rules: undefined,
       TagPropagationConfigurations: propagations.length > 0 ? propagations.map(renderPropagation) : undefined,
       AdoptId: props.adoptTemplateId,
     };
@@ -250,6 +250,10 @@ export class Template extends Resource implements ITemplate, ITaggable {
       resourceType: RESOURCE_TYPES.template,
       domainId: props.domainId,
       properties,
+      renderAtSynthesis: (): Pick<TemplateProperties, 'RequiredFields' | 'Rules'> => ({
+        RequiredFields: this.requiredFields.length > 0 ? this.requiredFields.map((fieldId) => ({ fieldId })) : undefined,
+        Rules: this.rules.length > 0 ? this.rules.map((rule) => rule.shape) : undefined,
+      }),
       tags: this.tags,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
     });
@@ -287,10 +291,6 @@ export class Template extends Resource implements ITemplate, ITaggable {
 
   private attach(rule: TemplateRule, property: string): void {
     this.rules.push({ shape: { caseRuleId: caseRuleIdOf(rule.caseRule), fieldId: rule.fieldId }, property, caseRule: rule.caseRule });
-  }
-
-  private renderRequiredFields(): RequiredFieldShape[] | undefined {
-    return this.requiredFields.length > 0 ? this.requiredFields.map((fieldId) => ({ fieldId })) : undefined;
   }
 
   /** Limits of the lists, and each attached rule's own problems. */

@@ -1,4 +1,4 @@
-import { Annotations, Lazy, RemovalPolicy, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CaseRule } from '../case-rule';
 import { CaseRuleDefinition } from '../case-rule-definition';
@@ -115,13 +115,14 @@ export class FieldOptions extends Resource {
     const properties: FieldOptionsProperties = {
       DomainId: props.domainId,
       FieldId: props.fieldId,
-      // Rendered at synthesis, so that options added with addOption are included.
-      Options: Lazy.any({ produce: () => this.options.map(renderOption) }) as unknown as FieldOptionShape[],
+      // A placeholder, rendered at synthesis so that options added with addOption are included.
+      Options: [],
     };
     const resource = CasesHandler.of(this).newResource(this, {
       resourceType: RESOURCE_TYPES.fieldOptions,
       domainId: props.domainId,
       properties,
+      renderAtSynthesis: (): Pick<FieldOptionsProperties, 'Options'> => ({ Options: this.options.map(renderOption) }),
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
     });
     // Typed by the contract, so a renamed attribute fails to compile here rather than at deploy.

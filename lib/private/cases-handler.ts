@@ -145,6 +145,7 @@ export class CasesHandler extends Construct {
     const resource = new CasesResource(scope, 'Resource', {
       type: options.resourceType,
       properties: { ServiceToken: this.serviceToken, ServiceTimeout: String(SERVICE_TIMEOUT_SECONDS), ...options.properties },
+      renderAtSynthesis: options.renderAtSynthesis,
       tags: options.tags,
     });
     resource.applyRemovalPolicy(options.removalPolicy);
@@ -299,6 +300,14 @@ export interface CasesResourceOptions {
   readonly domainId: string;
   /** The resource's properties as the contract types them, without `ServiceToken`, `ServiceTimeout` or `Tags`. */
   readonly properties: object;
+  /**
+   * Properties rendered at synthesis, for lists that grow after construction (`addRule`,
+   * `addOption`). Each replaces the same-named key of `properties`, keeping its place. One
+   * function per resource rather than a `Lazy` per property: each `Lazy` costs a few objects.
+   *
+   * @default - every property is known at construction
+   */
+  readonly renderAtSynthesis?: () => object;
   readonly removalPolicy: RemovalPolicy;
   /**
    * The construct's tags, rendered as the `Tags` property at synthesis (absent when empty).
@@ -311,6 +320,7 @@ export interface CasesResourceOptions {
 interface CasesResourceProps {
   readonly type: string;
   readonly properties: { [key: string]: unknown };
+  readonly renderAtSynthesis?: () => object;
   readonly tags?: TagManager;
 }
 
@@ -321,10 +331,12 @@ interface CasesResourceProps {
  */
 export class CasesResource extends CfnResource {
   private readonly tagManager?: TagManager;
+  private readonly renderAtSynthesis?: () => object;
 
   constructor(scope: Construct, id: string, props: CasesResourceProps) {
     super(scope, id, { type: props.type, properties: props.properties });
     this.tagManager = props.tags;
+    this.renderAtSynthesis = props.renderAtSynthesis;
   }
 
   /** An attribute the handler returns (`Fn::GetAtt`), as a string token. */
@@ -332,9 +344,9 @@ export class CasesResource extends CfnResource {
     return Token.asString(this.getAtt(attributeName));
   }
 
-  /** The properties, with the construct's tags rendered last, as the contract's `Tags` list. */
+  /** The properties, with those rendered at synthesis, and the construct's tags last as the contract's `Tags` list. */
   protected get cfnProperties(): { [key: string]: any } {
-    const properties = super.cfnProperties;
+    const properties = this.renderAtSynthesis === undefined ? super.cfnProperties : { ...super.cfnProperties, ...this.renderAtSynthesis() };
     const tags = this.tagManager?.renderTags();
     return tags === undefined ? properties : { ...properties, Tags: tags };
   }
