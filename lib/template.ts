@@ -175,10 +175,9 @@ class ImportedTemplate extends Resource implements ITemplate {
   }
 }
 
-/** A rule as the template holds it until synthesis: the API's shape plus where it came from. */
+/** A rule as the template holds it until synthesis: the API's shape plus the rule it came from. */
 interface AttachedRule {
   readonly shape: TemplateRuleShape;
-  readonly property: string;
   readonly caseRule: ICaseRuleRef;
 }
 
@@ -218,7 +217,7 @@ export class Template extends Resource implements ITemplate, ITaggable {
     const propagations = props.tagPropagationConfigurations ?? [];
 
     (props.requiredFields ?? []).forEach((fieldId) => this.addRequiredField(fieldId));
-    (props.rules ?? []).forEach((rule) => this.attach(rule, `rules[${this.rules.length}]`));
+    (props.rules ?? []).forEach((rule) => this.attach(rule));
 
     // Every problem at once, including those of lists that grow after construction.
     this.node.addValidation({
@@ -286,11 +285,11 @@ export class Template extends Resource implements ITemplate, ITaggable {
    * @param fieldId the field it acts on; omit only for a field-options rule
    */
   public addRule(caseRule: ICaseRuleRef, fieldId?: string): void {
-    this.attach({ caseRule, fieldId }, `rules[${this.rules.length}]`);
+    this.attach({ caseRule, fieldId });
   }
 
-  private attach(rule: TemplateRule, property: string): void {
-    this.rules.push({ shape: { caseRuleId: caseRuleIdOf(rule.caseRule), fieldId: rule.fieldId }, property, caseRule: rule.caseRule });
+  private attach(rule: TemplateRule): void {
+    this.rules.push({ shape: { caseRuleId: caseRuleIdOf(rule.caseRule), fieldId: rule.fieldId }, caseRule: rule.caseRule });
   }
 
   /** Limits of the lists, and each attached rule's own problems. */
@@ -300,14 +299,16 @@ export class Template extends Resource implements ITemplate, ITaggable {
       checkCount("Template property 'rules'", this.rules.length, 0, LIMITS.MAX_TEMPLATE_RULES, 'rules'),
       ...this.requiredFields.map((fieldId, i) => checkId(`Template property 'requiredFields[${i}]'`, fieldId)),
     ];
-    for (const { shape, property, caseRule } of this.rules) {
+    // `rules[i]` names a rule given in props and one added with addRule alike: both append.
+    this.rules.forEach(({ shape, caseRule }, i) => {
+      const property = `rules[${i}]`;
       const subject = `Template property '${property}'`;
       problems.push(
         checkId(`Template property '${property}.fieldId'`, shape.fieldId),
         ruleDomainProblem(subject, caseRule, this.domainId),
         missingFieldProblem(subject, caseRule, shape.fieldId),
       );
-    }
+    });
     const duplicateField = firstDuplicate(this.requiredFields);
     if (duplicateField !== undefined) {
       problems.push(`Template property 'requiredFields' must not list a field twice; received ${this.describe(duplicateField)} more than once`);
