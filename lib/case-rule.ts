@@ -145,17 +145,17 @@ export class CaseRule extends Resource implements ICaseRule, ITaggable {
     }
 
     this.tags = new TagManager(TagType.KEY_VALUE, RESOURCE_TYPES.caseRule);
-    const properties: CaseRuleProperties = {
-      DomainId: props.domainId,
-      Name: this.caseRuleName,
-      Description: props.description,
-      Rule: props.rule._render(),
-      AdoptId: props.adoptCaseRuleId,
-    };
     this.resource = CasesHandler.of(this).newResource(this, {
       resourceType: RESOURCE_TYPES.caseRule,
       domainId: props.domainId,
-      properties,
+      // Rendered from the typed rule at synthesis, so that the rule is not kept twice.
+      renderProperties: (): CaseRuleProperties => ({
+        DomainId: props.domainId,
+        Name: this.caseRuleName,
+        Description: props.description,
+        Rule: props.rule._render(),
+        AdoptId: props.adoptCaseRuleId,
+      }),
       tags: this.tags,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
     });

@@ -233,25 +233,20 @@ export class Template extends Resource implements ITemplate, ITaggable {
     });
 
     this.tags = new TagManager(TagType.KEY_VALUE, RESOURCE_TYPES.template);
-    const properties: TemplateProperties = {
-      DomainId: props.domainId,
-      Name: this.templateName,
-      Description: props.description,
-      Status: props.status ?? TemplateStatus.ACTIVE,
-      LayoutConfiguration: props.layoutId === undefined ? undefined : { defaultLayout: props.layoutId },
-      // Placeholders, rendered at synthesis so that addRequiredField and addRule after construction are included.
-      RequiredFields: undefined,
-      Rules: undefined,
-      TagPropagationConfigurations: propagations.length > 0 ? propagations.map(renderPropagation) : undefined,
-      AdoptId: props.adoptTemplateId,
-    };
     this.resource = CasesHandler.of(this).newResource(this, {
       resourceType: RESOURCE_TYPES.template,
       domainId: props.domainId,
-      properties,
-      renderAtSynthesis: (): Pick<TemplateProperties, 'RequiredFields' | 'Rules'> => ({
+      // Rendered at synthesis, so that addRequiredField and addRule after construction are included.
+      renderProperties: (): TemplateProperties => ({
+        DomainId: props.domainId,
+        Name: this.templateName,
+        Description: props.description,
+        Status: props.status ?? TemplateStatus.ACTIVE,
+        LayoutConfiguration: props.layoutId === undefined ? undefined : { defaultLayout: props.layoutId },
         RequiredFields: this.requiredFields.length > 0 ? this.requiredFields.map((fieldId) => ({ fieldId })) : undefined,
         Rules: this.rules.length > 0 ? this.rules.map((rule) => rule.shape) : undefined,
+        TagPropagationConfigurations: propagations.length > 0 ? propagations.map(renderPropagation) : undefined,
+        AdoptId: props.adoptTemplateId,
       }),
       tags: this.tags,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,

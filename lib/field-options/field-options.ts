@@ -112,17 +112,11 @@ export class FieldOptions extends Resource {
     // Every problem at once, each naming the property, the limit and the value (CDK adds the path).
     this.node.addValidation({ validate: () => [...this.limitProblems(), ...this.appProblems()] });
 
-    const properties: FieldOptionsProperties = {
-      DomainId: props.domainId,
-      FieldId: props.fieldId,
-      // A placeholder, rendered at synthesis so that options added with addOption are included.
-      Options: [],
-    };
     const resource = CasesHandler.of(this).newResource(this, {
       resourceType: RESOURCE_TYPES.fieldOptions,
       domainId: props.domainId,
-      properties,
-      renderAtSynthesis: (): Pick<FieldOptionsProperties, 'Options'> => ({ Options: this.options.map(renderOption) }),
+      // Rendered at synthesis, so that options added with addOption are included.
+      renderProperties: (): FieldOptionsProperties => ({ DomainId: props.domainId, FieldId: props.fieldId, Options: this.options.map(renderOption) }),
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
     });
     // Typed by the contract, so a renamed attribute fails to compile here rather than at deploy.

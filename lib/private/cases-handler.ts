@@ -144,8 +144,8 @@ export class CasesHandler extends Construct {
   public newResource(scope: Construct, options: CasesResourceOptions): CasesResource {
     const resource = new CasesResource(scope, 'Resource', {
       type: options.resourceType,
-      properties: { ServiceToken: this.serviceToken, ServiceTimeout: String(SERVICE_TIMEOUT_SECONDS), ...options.properties },
-      renderAtSynthesis: options.renderAtSynthesis,
+      properties: { ServiceToken: this.serviceToken, ServiceTimeout: String(SERVICE_TIMEOUT_SECONDS) },
+      renderProperties: options.renderProperties,
       tags: options.tags,
     });
     resource.applyRemovalPolicy(options.removalPolicy);
@@ -298,16 +298,13 @@ export interface CasesResourceOptions {
   /** `Custom::ConnectCases...`, from `RESOURCE_TYPES` in the contract. */
   readonly resourceType: string;
   readonly domainId: string;
-  /** The resource's properties as the contract types them, without `ServiceToken`, `ServiceTimeout` or `Tags`. */
-  readonly properties: object;
   /**
-   * Properties rendered at synthesis, for lists that grow after construction (`addRule`,
-   * `addOption`). Each replaces the same-named key of `properties`, keeping its place. One
-   * function per resource rather than a `Lazy` per property: each `Lazy` costs a few objects.
-   *
-   * @default - every property is known at construction
+   * The resource's properties as the contract types them, without `ServiceToken`, `ServiceTimeout`
+   * or `Tags`, rendered at synthesis: lists that grow after construction (`addRule`, `addOption`)
+   * are included, and nothing is kept twice (a rule's typed model and its API shape). One function
+   * per resource rather than a `Lazy` per property, each of which would cost a few objects.
    */
-  readonly renderAtSynthesis?: () => object;
+  readonly renderProperties: () => object;
   readonly removalPolicy: RemovalPolicy;
   /**
    * The construct's tags, rendered as the `Tags` property at synthesis (absent when empty).
@@ -320,7 +317,7 @@ export interface CasesResourceOptions {
 interface CasesResourceProps {
   readonly type: string;
   readonly properties: { [key: string]: unknown };
-  readonly renderAtSynthesis?: () => object;
+  readonly renderProperties: () => object;
   readonly tags?: TagManager;
 }
 
@@ -331,12 +328,12 @@ interface CasesResourceProps {
  */
 export class CasesResource extends CfnResource {
   private readonly tagManager?: TagManager;
-  private readonly renderAtSynthesis?: () => object;
+  private readonly propertiesAtSynthesis: () => object;
 
   constructor(scope: Construct, id: string, props: CasesResourceProps) {
     super(scope, id, { type: props.type, properties: props.properties });
     this.tagManager = props.tags;
-    this.renderAtSynthesis = props.renderAtSynthesis;
+    this.propertiesAtSynthesis = props.renderProperties;
   }
 
   /** An attribute the handler returns (`Fn::GetAtt`), as a string token. */
@@ -344,9 +341,9 @@ export class CasesResource extends CfnResource {
     return Token.asString(this.getAtt(attributeName));
   }
 
-  /** The properties, with those rendered at synthesis, and the construct's tags last as the contract's `Tags` list. */
+  /** The handler's properties, the construct's rendered now, and its tags last as the contract's `Tags` list. */
   protected get cfnProperties(): { [key: string]: any } {
-    const properties = this.renderAtSynthesis === undefined ? super.cfnProperties : { ...super.cfnProperties, ...this.renderAtSynthesis() };
+    const properties = { ...super.cfnProperties, ...this.propertiesAtSynthesis() };
     const tags = this.tagManager?.renderTags();
     return tags === undefined ? properties : { ...properties, Tags: tags };
   }

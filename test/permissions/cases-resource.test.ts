@@ -16,14 +16,15 @@ class Owner extends Construct {
 function ownerWithResource(removalPolicy = RemovalPolicy.DESTROY, withTags = true) {
   const stack = new Stack(new App(), 'Resources');
   const owner = new Owner(stack, 'Rule');
+  const names: string[] = ['Rule'];
   const resource = CasesHandler.of(owner).newResource(owner, {
     resourceType: 'Custom::ConnectCasesCaseRule',
     domainId: 'domain-1',
-    properties: { DomainId: 'domain-1', Name: 'Rule' },
+    renderProperties: () => ({ DomainId: 'domain-1', Name: names.join(' ') }),
     removalPolicy,
     tags: withTags ? owner.tags : undefined,
   });
-  return { stack, owner, resource };
+  return { stack, owner, resource, names };
 }
 
 function onlyOfType(stack: Stack, type: string): { logicalId: string; resource: any } {
@@ -40,6 +41,12 @@ test('one resource at <construct>/Resource with ServiceToken and ServiceTimeout 
   expect(logicalId).toBe(stack.getLogicalId(resource));
   expect(Object.keys(rendered.Properties)).toEqual(['ServiceToken', 'ServiceTimeout', 'DomainId', 'Name']);
   expect(rendered.Properties).toEqual({ ServiceToken: { 'Fn::GetAtt': [fn.logicalId, 'Arn'] }, ServiceTimeout: '900', DomainId: 'domain-1', Name: 'Rule' });
+});
+
+test('the properties are rendered at synthesis: what changed after construction is included', () => {
+  const { stack, names } = ownerWithResource();
+  names.push('renamed');
+  expect(onlyOfType(stack, 'Custom::ConnectCasesCaseRule').resource.Properties.Name).toBe('Rule renamed');
 });
 
 test('no Tags property when the construct has no tags', () => {
