@@ -32,6 +32,7 @@ const HANDLER_ID = 'cdk-connect-cases.CasesHandler';
  * the package root both as source (ts-jest, ts-node) and as the published `lib/private/*.js`.
  */
 const HANDLER_ASSET_DIR = path.join(__dirname, '..', '..', 'assets', 'handler');
+const HANDLER_BUNDLE = path.join(HANDLER_ASSET_DIR, 'index.js');
 
 /** Only the log grant: each domain's Cases grants are a policy of their own. */
 const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
@@ -78,11 +79,6 @@ export class CasesHandler extends Construct {
 
   private constructor(scope: Stack, id: string) {
     super(scope, id);
-
-    const assetFile = path.join(HANDLER_ASSET_DIR, 'index.js');
-    if (!fs.existsSync(assetFile)) {
-      throw new Error(`cdk-connect-cases: the handler bundle ${assetFile} is missing; run npm run build`);
-    }
 
     const logGroup = new CfnLogGroup(new Construct(this, 'LogGroup'), 'Resource', { retentionInDays: 30 });
     logGroup.applyRemovalPolicy(RemovalPolicy.DESTROY);
@@ -205,7 +201,7 @@ export class CasesHandler extends Construct {
     const stack = Stack.of(this);
     const stage = Stage.of(stack);
     if (stage === undefined) throw new Error(`[${this.node.path}] the cdk-connect-cases handler's asset needs its stack to be in an App or a Stage`);
-    const bundle = fs.readFileSync(path.join(HANDLER_ASSET_DIR, 'index.js'));
+    const bundle = readHandlerBundle();
     const sourceHash = createHash('sha256').update(bundle).digest('hex');
     let stagedPath: string;
     if (this.node.tryGetContext(DISABLE_ASSET_STAGING_CONTEXT)) {
@@ -238,6 +234,16 @@ export class CasesHandler extends Construct {
         resource.addMetadata(ASSET_RESOURCE_METADATA_PROPERTY_KEY, 'Code');
       },
     };
+  }
+}
+
+/** The bundle's bytes, read once per stack; a clear error when the package was not built. */
+function readHandlerBundle(): Buffer {
+  try {
+    return fs.readFileSync(HANDLER_BUNDLE);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(`cdk-connect-cases: the handler bundle ${HANDLER_BUNDLE} is missing; run npm run build`);
   }
 }
 

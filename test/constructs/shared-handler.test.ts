@@ -222,13 +222,19 @@ describe('one handler per stack', () => {
   test('a missing handler bundle is reported with how to build it', () => {
     // The module object itself: `import * as fs` would give a frozen copy that cannot be spied on.
     const fs: typeof import('node:fs') = require('node:fs');
-    const existsSync = jest.spyOn(fs, 'existsSync').mockReturnValue(false);
+    const readFileSync = fs.readFileSync;
+    const missing = Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
+    const spy = jest.spyOn(fs, 'readFileSync').mockImplementation(((file: string, ...rest: unknown[]) => {
+      if (/assets[\\/]handler[\\/]index\.js$/.test(String(file))) throw missing;
+      return (readFileSync as (...args: unknown[]) => unknown)(file, ...rest);
+    }) as typeof fs.readFileSync);
     try {
       const { stack } = newStack();
       expect(() => new CaseRule(stack, 'Rule', { domainId: 'domain-1', rule: requiredWhenClosed() }))
         .toThrow(/assets[\\/]handler[\\/]index\.js is missing; run npm run build/);
+      expect(spy).toHaveBeenCalled();
     } finally {
-      existsSync.mockRestore();
+      spy.mockRestore();
     }
   });
 });
