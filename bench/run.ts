@@ -14,7 +14,7 @@ import { captureCdkEnvironment } from './cdk-environment';
 import { BundleComparison, compareBundles } from './handler-cold-start';
 import { buildLibrary } from './library-build';
 import { Spread, formatSpread, kb, mb, ms, ratio, table, verdict } from './stats';
-import { Comparison, SynthPlan, compare, measureSynth } from './synth-time';
+import { Comparison, FixedCost, SynthPlan, compare, measureSynth } from './synth-time';
 
 const GOALS = { msPerRuleRatio: 1.1, memoryPerRuleRatio: 1.5 };
 
@@ -74,35 +74,36 @@ function printComparison(c: Comparison): void {
   const s = (value: Spread, format: (v: number) => string) => `${formatSpread(value, format)}${noisy(value) ? ' *' : ''}`;
   const perRuleMs = (v: number) => `${v.toFixed(3)} ms`;
   const goal = (value: Spread, max: number) => `<= ${max}x: ${noisy(value) ? 'inconclusive *' : verdict(value.median <= max)}`;
+  const fixed = (cost: FixedCost) => `${s(cost.ms, ms)} (CPU ${s(cost.cpuMs, ms)}), ${s(cost.peakRssMb, mb)}`;
+  // The per-rule slopes of the library beside those of `other`, with their ratios.
+  const perRuleRows = (other: Comparison['l1'], ratios: Comparison['ratio']): string[][] => [
+    ['synth time per rule', s(c.library.msPerRule, perRuleMs), s(other.msPerRule, perRuleMs), s(ratios.msPerRule, ratio), goal(ratios.msPerRule, GOALS.msPerRuleRatio)],
+    ['synth CPU time per rule', s(c.library.cpuMsPerRule, perRuleMs), s(other.cpuMsPerRule, perRuleMs), s(ratios.cpuMsPerRule, ratio), '(steadier when busy)'],
+    ['peak RSS per rule', s(c.library.peakRssKbPerRule, kb), s(other.peakRssKbPerRule, kb), s(ratios.peakRssKbPerRule, ratio), goal(ratios.peakRssKbPerRule, GOALS.memoryPerRuleRatio)],
+    ['heap kept after synth per rule', s(c.library.heapKbPerRule, kb), s(other.heapKbPerRule, kb), s(ratios.heapKbPerRule, ratio), goal(ratios.heapKbPerRule, GOALS.memoryPerRuleRatio)],
+  ];
+  const peakRssBySize = (other: (p: Comparison['peakRssBySize'][number]) => number): string[] => [
+    `peak RSS at ${c.peakRssBySize.map((p) => p.rules).join(' / ')} rules (median)`,
+    c.peakRssBySize.map((p) => p.libraryMb.toFixed(0)).join(' / ') + ' MB', c.peakRssBySize.map((p) => other(p).toFixed(0)).join(' / ') + ' MB', '', '',
+  ];
   console.log(`CDK validation plugin ${c.validation ? 'ON (the default)' : 'OFF (CDK_VALIDATION=false)'}, ${c.repetitions} repetitions`);
   console.log(table(['', 'library (min / median / max)', 'L1 (min / median / max)', 'library / L1 (min / median / max)', 'goal (median)'], [
-    ['synth time per rule', s(c.library.msPerRule, perRuleMs), s(c.l1.msPerRule, perRuleMs), s(c.ratio.msPerRule, ratio), goal(c.ratio.msPerRule, GOALS.msPerRuleRatio)],
-    ['synth CPU time per rule', s(c.library.cpuMsPerRule, perRuleMs), s(c.l1.cpuMsPerRule, perRuleMs), s(c.ratio.cpuMsPerRule, ratio), '(steadier when busy)'],
-    ['peak RSS per rule', s(c.library.peakRssKbPerRule, kb), s(c.l1.peakRssKbPerRule, kb), s(c.ratio.peakRssKbPerRule, ratio), goal(c.ratio.peakRssKbPerRule, GOALS.memoryPerRuleRatio)],
-    ['heap kept after synth per rule', s(c.library.heapKbPerRule, kb), s(c.l1.heapKbPerRule, kb), s(c.ratio.heapKbPerRule, ratio), goal(c.ratio.heapKbPerRule, GOALS.memoryPerRuleRatio)],
+    ...perRuleRows(c.l1, c.ratio),
     ['template bytes per rule', s(c.library.templateBytesPerRule, (v) => `${v.toFixed(0)} B`), s(c.l1.templateBytesPerRule, (v) => `${v.toFixed(0)} B`),
       s(c.ratio.templateBytesPerRule, ratio), ''],
     [`synth of ${c.largest.rules} rules`, s(c.largest.libraryMs, ms), s(c.largest.l1Ms, ms), s(c.largest.msRatio, ratio), ''],
     [`synth CPU time, ${c.largest.rules} rules`, s(c.largest.libraryCpuMs, ms), s(c.largest.l1CpuMs, ms), s(c.largest.cpuMsRatio, ratio), ''],
     [`peak RSS, ${c.largest.rules} rules`, s(c.largest.libraryPeakRssMb, mb), s(c.largest.l1PeakRssMb, mb), s(c.largest.peakRssRatio, ratio), ''],
-    [`peak RSS at ${c.peakRssBySize.map((p) => p.rules).join(' / ')} rules (median)`, c.peakRssBySize.map((p) => p.libraryMb.toFixed(0)).join(' / ') + ' MB',
-      c.peakRssBySize.map((p) => p.l1Mb.toFixed(0)).join(' / ') + ' MB', '', ''],
-    ['handler fixed cost (1 rule minus none)', `${s(c.handlerFixedMs, ms)} (CPU ${s(c.handlerFixedCpuMs, ms)}), ${s(c.handlerFixedPeakRssMb, mb)}`, '', '', ''],
-    ['  of which loading aws-lambda, aws-iam, aws-logs', `${s(c.modulesFixedMs, ms)}, ${s(c.modulesFixedPeakRssMb, mb)}`, '', '', ''],
+    peakRssBySize((p) => p.l1Mb),
+    ['handler fixed cost (1 rule minus none)', fixed(c.handlerFixed), '', '', ''],
+    ['  of which loading aws-lambda, aws-iam, aws-logs', fixed(c.modulesFixed), '', '', ''],
     ['app with only the domain and fields', s(c.emptyMs, ms), '', '', ''],
   ]));
   console.log('Per rule at equal fixed cost: the library against the same L1 app plus one library rule, which brings the');
   console.log('library\'s handler, its modules and its role, so that both sides start from the same fixed cost.');
   console.log(table(['', 'library (min / median / max)', 'L1 + handler (min / median / max)', 'library / (L1 + handler)', 'goal (median)'], [
-    ['synth time per rule', s(c.library.msPerRule, perRuleMs), s(c.l1WithHandler.msPerRule, perRuleMs), s(c.ratioAtEqualFixedCost.msPerRule, ratio),
-      goal(c.ratioAtEqualFixedCost.msPerRule, GOALS.msPerRuleRatio)],
-    ['synth CPU time per rule', s(c.library.cpuMsPerRule, perRuleMs), s(c.l1WithHandler.cpuMsPerRule, perRuleMs), s(c.ratioAtEqualFixedCost.cpuMsPerRule, ratio), ''],
-    ['peak RSS per rule', s(c.library.peakRssKbPerRule, kb), s(c.l1WithHandler.peakRssKbPerRule, kb), s(c.ratioAtEqualFixedCost.peakRssKbPerRule, ratio),
-      goal(c.ratioAtEqualFixedCost.peakRssKbPerRule, GOALS.memoryPerRuleRatio)],
-    ['heap kept after synth per rule', s(c.library.heapKbPerRule, kb), s(c.l1WithHandler.heapKbPerRule, kb), s(c.ratioAtEqualFixedCost.heapKbPerRule, ratio),
-      goal(c.ratioAtEqualFixedCost.heapKbPerRule, GOALS.memoryPerRuleRatio)],
-    [`peak RSS at ${c.peakRssBySize.map((p) => p.rules).join(' / ')} rules (median)`, c.peakRssBySize.map((p) => p.libraryMb.toFixed(0)).join(' / ') + ' MB',
-      c.peakRssBySize.map((p) => p.l1WithHandlerMb.toFixed(0)).join(' / ') + ' MB', '', ''],
+    ...perRuleRows(c.l1WithHandler, c.ratioAtEqualFixedCost),
+    peakRssBySize((p) => p.l1WithHandlerMb),
   ]));
   console.log('* spread wider than the median: too noisy on this machine to conclude from that cell.');
   console.log('Peak RSS moves in steps: V8 doubles its young generation (up to 2 x 16 MB) once enough objects have survived');

@@ -114,6 +114,13 @@ export function slopes(samples: readonly SynthSample[]): Slopes {
   };
 }
 
+/** What one app adds to the empty app, each figure over the repetitions. */
+export interface FixedCost {
+  readonly ms: Spread;
+  readonly cpuMs: Spread;
+  readonly peakRssMb: Spread;
+}
+
 /** The library against the L1s for one validation setting, each figure over the repetitions. */
 export interface Comparison {
   readonly validation: boolean;
@@ -142,12 +149,9 @@ export interface Comparison {
   /** Median peak RSS at each size, which shows where V8 grows its heap in steps. */
   readonly peakRssBySize: ReadonlyArray<{ readonly rules: number; readonly libraryMb: number; readonly l1Mb: number; readonly l1WithHandlerMb: number }>;
   /** What the handler adds to a synth: handler-only app minus empty app, per repetition. */
-  readonly handlerFixedMs: Spread;
-  readonly handlerFixedCpuMs: Spread;
-  readonly handlerFixedPeakRssMb: Spread;
+  readonly handlerFixed: FixedCost;
   /** The part of it that is loading the modules of the handler's L1 classes: modules-only app minus empty app. */
-  readonly modulesFixedMs: Spread;
-  readonly modulesFixedPeakRssMb: Spread;
+  readonly modulesFixed: FixedCost;
   readonly emptyMs: Spread;
 }
 
@@ -162,6 +166,10 @@ export function compare(samples: readonly SynthSample[], validation: boolean): C
   const largestRules = Math.max(...mine.map((s) => s.rules));
   const at = (variant: Variant, r: number) => of(variant, r).find((s) => s.rules === largestRules)!;
   const one = (variant: Variant, r: number) => of(variant, r)[0];
+  const fixedCost = (variant: Variant): FixedCost => {
+    const minusEmpty = (value: (s: SynthSample) => number) => spread(repetitions.map((r) => value(one(variant, r)) - value(one('empty', r))));
+    return { ms: minusEmpty((s) => s.ms), cpuMs: minusEmpty((s) => s.cpuMs), peakRssMb: minusEmpty((s) => s.peakRssMb) };
+  };
   return {
     validation,
     repetitions: repetitions.length,
@@ -188,11 +196,8 @@ export function compare(samples: readonly SynthSample[], validation: boolean): C
       l1Mb: median(mine.filter((s) => s.variant === 'l1' && s.rules === rules).map((s) => s.peakRssMb)),
       l1WithHandlerMb: median(mine.filter((s) => s.variant === 'l1-handler' && s.rules === rules).map((s) => s.peakRssMb)),
     })),
-    handlerFixedMs: spread(repetitions.map((r) => one('handler', r).ms - one('empty', r).ms)),
-    handlerFixedCpuMs: spread(repetitions.map((r) => one('handler', r).cpuMs - one('empty', r).cpuMs)),
-    handlerFixedPeakRssMb: spread(repetitions.map((r) => one('handler', r).peakRssMb - one('empty', r).peakRssMb)),
-    modulesFixedMs: spread(repetitions.map((r) => one('l1-modules', r).ms - one('empty', r).ms)),
-    modulesFixedPeakRssMb: spread(repetitions.map((r) => one('l1-modules', r).peakRssMb - one('empty', r).peakRssMb)),
+    handlerFixed: fixedCost('handler'),
+    modulesFixed: fixedCost('l1-modules'),
     emptyMs: spread(repetitions.map((r) => one('empty', r).ms)),
   };
 }
