@@ -118,10 +118,11 @@ async function createAssigned<D extends NamedDesiredState, L extends TaggedRecor
       created = await identity.create(inv, desired);
     } catch (error) {
       const conflict = isCasesError(error, 'ConflictException');
+      const unknownOutcome = isUnknownOutcome(error);
       // A throttled or (while a new policy propagates) denied attempt did not commit: it is simply tried again.
       const rejected = isCasesError(error, 'ThrottlingException') || isPropagationDenial(inv, error);
-      if (!conflict && !isUnknownOutcome(error) && !rejected) throw error;
-      if (conflict || isUnknownOutcome(error)) {
+      if (!conflict && !unknownOutcome && !rejected) throw error;
+      if (conflict || unknownOutcome) {
         const found = await findSameNamed(kind, identity, inv, desired, inv.startedAt - LOST_CREATE_WINDOW_MS);
         if (found?.provenance !== undefined) {
           inv.log.info(`taking over the ${kind.noun} ${found.provenance}`, kind.target(desired.domainId, found.id).ids);

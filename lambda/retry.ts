@@ -22,7 +22,7 @@ const MIN_ATTEMPT_MS = 100;
 /** Throttling (any 429), internal errors, any 5xx and network errors; nothing else. Shared by the handler and the CLI. */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (error.name === 'AbortError') return false; // our own deadline
+  if (isAbort(error)) return false; // our own deadline
   if (RETRYABLE_EXCEPTIONS.has(error.name)) return true;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   if (status === 429 || (status !== undefined && status >= 500)) return true;
