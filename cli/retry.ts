@@ -1,7 +1,8 @@
 import { ConnectCasesClient } from '@aws-sdk/client-connectcases';
 import type { $Command, ConnectCasesClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-connectcases';
 import { describeError } from '../lambda/errors';
-import { isRetryable } from '../lambda/retry';
+import { allPages } from '../lambda/kinds/shared';
+import { BackoffLimits, backoffMs, isRetryable } from '../lambda/retry';
 
 /**
  * Every Cases call of the CLI goes through `CasesApi.send`: retries with capped exponential
@@ -9,6 +10,8 @@ import { isRetryable } from '../lambda/retry';
  * (which domain does not exist, which IAM action is missing, that the service kept throttling).
  * The SDK's own retries are off so that the number of attempts is ours to state.
  */
+
+const NO_REGION = 'no AWS region: pass --region or set AWS_REGION (or a region in your AWS profile)';
 
 /** A failure the CLI reports as is (no stack trace): the message says what went wrong. */
 export class CliError extends Error {
@@ -19,11 +22,9 @@ export class CliError extends Error {
   }
 }
 
-export interface RetryPolicy {
+export interface RetryPolicy extends BackoffLimits {
   /** Attempts per call, the first included. */
   readonly maxAttempts: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
   /** Waits; replaced in tests. */
   readonly sleep: (ms: number) => Promise<void>;
   /** Uniform in [0, 1); replaced in tests. */
@@ -66,7 +67,7 @@ export class CasesApi {
     try {
       return await this.client.config.region();
     } catch {
-      throw new CliError('no AWS region: pass --region or set AWS_REGION (or a region in your AWS profile)');
+      throw new CliError(NO_REGION);
     }
   }
 
@@ -82,7 +83,7 @@ export class CasesApi {
       } catch (error) {
         if (!isRetryable(error)) throw await this.explain(error, operation, context);
         lastError = error;
-        if (attempt < this.policy.maxAttempts) await this.policy.sleep(this.backoffMs(attempt));
+        if (attempt < this.policy.maxAttempts) await this.policy.sleep(backoffMs(attempt, this.policy.random, this.policy));
       }
     }
     throw new CliError(
@@ -102,19 +103,11 @@ export class CasesApi {
     member: K,
     context: CallContext,
   ): Promise<NonNullable<Output[K]>> {
-    const items: unknown[] = [];
-    let nextToken: string | undefined;
-    do {
+    const items = await allPages(async (nextToken) => {
       const page = await this.send(new commandClass({ ...input, nextToken } as Input), context);
-      items.push(...((page[member] as unknown[] | undefined) ?? []));
-      nextToken = page.nextToken || undefined;
-    } while (nextToken !== undefined);
+      return { items: page[member] as unknown[] | undefined, nextToken: page.nextToken };
+    });
     return items as NonNullable<Output[K]>;
-  }
-
-  /** Full jitter: uniform in [0, min(cap, base * 2^(attempt-1))). */
-  private backoffMs(attempt: number): number {
-    return Math.floor(this.policy.random() * Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1)));
   }
 
   private async explain(error: unknown, operation: string, context: CallContext): Promise<CliError> {
@@ -133,7 +126,7 @@ export class CasesApi {
       return new CliError(`the AWS credentials were refused: ${describeError(error)}`);
     }
     if (error instanceof Error && /region is missing/i.test(error.message)) {
-      return new CliError('no AWS region: pass --region or set AWS_REGION (or a region in your AWS profile)');
+      return new CliError(NO_REGION);
     }
     return new CliError(`${operation} failed on domain ${context.domainId}: ${describeError(error)}`, name);
   }

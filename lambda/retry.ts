@@ -31,9 +31,21 @@ export function isRetryable(error: unknown): boolean {
   return typeof code === 'string' && NETWORK_ERROR_CODES.has(code);
 }
 
-/** Capped exponential backoff with full jitter: a uniform delay in [0, min(cap, base * 2^(attempt-1))). */
-export function backoffMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+/** The base and the cap of a backoff. */
+export interface BackoffLimits {
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+/** The handler's: short, as every wait counts against the invocation's deadline. */
+const HANDLER_BACKOFF: BackoffLimits = { baseDelayMs: BASE_DELAY_MS, maxDelayMs: MAX_DELAY_MS };
+
+/**
+ * Capped exponential backoff with full jitter: a uniform delay in [0, min(cap, base * 2^(attempt-1))).
+ * Shared by the handler and the CLI, each with its own limits.
+ */
+export function backoffMs(attempt: number, random: () => number = Math.random, limits: BackoffLimits = HANDLER_BACKOFF): number {
+  const ceiling = Math.min(limits.maxDelayMs, limits.baseDelayMs * 2 ** (attempt - 1));
   return Math.floor(random() * ceiling);
 }
 
