@@ -14,23 +14,22 @@ export abstract class CaseRuleValue {
    * A text value, e.g. of a Text or SingleSelect field. In a condition: 1-1500 characters.
    */
   public static fromString(value: string): CaseRuleValue {
-    return new TypedValue({ stringValue: value }, (subject) =>
-      problemsOf([checkLength(subject, value, 1, LIMITS.STRING_OPERAND_MAX_LENGTH)]));
+    return new TypedValue({ stringValue: value });
   }
 
   /** A number, e.g. of a Number field. In a condition: finite. */
   public static fromNumber(value: number): CaseRuleValue {
-    return new TypedValue({ doubleValue: value }, (subject) => problemsOf([checkFiniteNumber(subject, value)]));
+    return new TypedValue({ doubleValue: value });
   }
 
   /** A boolean, e.g. of a Boolean field. */
   public static fromBoolean(value: boolean): CaseRuleValue {
-    return new TypedValue({ booleanValue: value }, () => []);
+    return new TypedValue({ booleanValue: value });
   }
 
   /** No value: the field is empty. */
   public static empty(): CaseRuleValue {
-    return new TypedValue({ emptyValue: {} }, () => []);
+    return new TypedValue({ emptyValue: {} });
   }
 
   /**
@@ -49,8 +48,9 @@ export abstract class CaseRuleValue {
   public abstract _problems(subject: string): string[];
 }
 
+/** One class for every type: the operand says which, so a value keeps no closure of its own. */
 class TypedValue extends CaseRuleValue {
-  constructor(private readonly operand: OperandTwoShape, private readonly check: (subject: string) => string[]) {
+  constructor(private readonly operand: OperandTwoShape) {
     super();
   }
 
@@ -61,6 +61,9 @@ class TypedValue extends CaseRuleValue {
 
   /** @internal */
   public _problems(subject: string): string[] {
-    return this.check(subject);
+    const { stringValue, doubleValue } = this.operand;
+    if (stringValue !== undefined) return problemsOf([checkLength(subject, stringValue, 1, LIMITS.STRING_OPERAND_MAX_LENGTH)]);
+    if (doubleValue !== undefined) return problemsOf([checkFiniteNumber(subject, doubleValue)]);
+    return [];
   }
 }
