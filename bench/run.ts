@@ -89,6 +89,8 @@ function printComparison(c: Comparison): void {
   console.log(`CDK validation plugin ${c.validation ? 'ON (the default)' : 'OFF (CDK_VALIDATION=false)'}, ${c.repetitions} repetitions`);
   console.log(table(['', 'library (min / median / max)', 'L1 (min / median / max)', 'library / L1 (min / median / max)', 'goal (median)'], [
     ...perRuleRows(c.l1, c.ratio),
+    ['peak heap per rule, young generation held', s(c.peakHeapPerRule.library, kb), s(c.peakHeapPerRule.l1, kb), s(c.peakHeapPerRule.ratio, ratio),
+      goal(c.peakHeapPerRule.ratio, GOALS.memoryPerRuleRatio)],
     ['template bytes per rule', s(c.library.templateBytesPerRule, (v) => `${v.toFixed(0)} B`), s(c.l1.templateBytesPerRule, (v) => `${v.toFixed(0)} B`),
       s(c.ratio.templateBytesPerRule, ratio), ''],
     [`synth of ${c.largest.rules} rules`, s(c.largest.libraryMs, ms), s(c.largest.l1Ms, ms), s(c.largest.msRatio, ratio), ''],
@@ -109,7 +111,10 @@ function printComparison(c: Comparison): void {
   console.log('Peak RSS moves in steps: V8 doubles its young generation (up to 2 x 16 MB) once enough objects have survived');
   console.log('collections, so a stack that starts with more (the handler\'s modules and constructs) reaches a step at fewer');
   console.log('rules and its fitted slope jumps; the table at equal fixed cost separates that from what each rule costs.');
-  console.log('"heap kept after synth" (after a full GC, the construct tree still referenced) is the memory each rule keeps.');
+  console.log('"peak heap ... held" runs both apps again with V8\'s young generation at its 16 MB maximum from the start');
+  console.log('(--min-semi-space-size=16), so that no step falls between the sizes: the most JavaScript heap in use at any');
+  console.log('collection, per rule. "heap kept after synth" (after a full GC, the construct tree still referenced) is the');
+  console.log('memory each rule keeps for the rest of the process.');
   console.log();
 }
 

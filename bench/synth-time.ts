@@ -19,6 +19,13 @@ export interface SynthSample {
   readonly cpuMs: number;
   readonly peakRssMb: number;
   readonly heapMb: number;
+  /**
+   * Most JavaScript heap in use at any collection (V8's `total_size_before`), measured only in the
+   * runs with the young generation fixed (`youngGenerationFixed`); 0 otherwise.
+   */
+  readonly peakHeapMb: number;
+  /** Run with V8's young generation at its maximum from the start (see YOUNG_GENERATION_FIXED). */
+  readonly youngGenerationFixed: boolean;
   readonly templateBytes: number;
   /** Resources of the stack, by type. */
   readonly resourceTypes: Record<string, number>;
@@ -35,9 +42,19 @@ export interface SynthPlan {
 const APP = path.join(__dirname, 'synth-app.js');
 const MEASURE = path.join(__dirname, 'measure.js');
 
+/**
+ * V8 flags that hold the young generation at its default maximum (16 MB semi-spaces) from the
+ * start, and print each collection's figures on stdout. V8 otherwise doubles the young generation
+ * once enough bytes have survived collections, a one-time step of 15-25 MB in peak RSS whose place
+ * (which number of rules) depends on everything the app loaded before: with it held, what is left
+ * is what each rule adds to the peak.
+ */
+const YOUNG_GENERATION_FIXED = ['--min-semi-space-size=16', '--trace-gc-nvp'];
+
 /** Synthesizes one app in a fresh process with the environment `cdk synth` gives it. */
 export function runSynth(
   libDir: string, cdkEnv: CdkEnvironment, workDir: string, variant: Variant, rules: number, validation: boolean, repetition: number,
+  youngGenerationFixed = false,
 ): SynthSample {
   const outdir = fs.mkdtempSync(path.join(workDir, 'cdk.out-'));
   const measureFile = path.join(outdir, 'measure.json');
@@ -49,8 +66,11 @@ export function runSynth(
     ...(validation ? {} : { CDK_VALIDATION: 'false' }),
     ...(process.env.BENCH_RULES_PER_TEMPLATE ? { BENCH_RULES_PER_TEMPLATE: process.env.BENCH_RULES_PER_TEMPLATE } : {}),
   };
+  let stdout: string;
   try {
-    execFileSync(process.execPath, ['--expose-gc', '-r', MEASURE, APP, variant, String(rules), libDir], { env, cwd: workDir, stdio: 'pipe', maxBuffer: 64 << 20 });
+    const flags = youngGenerationFixed ? YOUNG_GENERATION_FIXED : [];
+    stdout = execFileSync(process.execPath, [...flags, '--expose-gc', '-r', MEASURE, APP, variant, String(rules), libDir],
+      { env, cwd: workDir, stdio: 'pipe', maxBuffer: 64 << 20, encoding: 'utf8' });
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n').slice(-15).join('\n');
     throw new Error(`synth of the ${variant} app with ${rules} rules failed:\n${stderr}`);
@@ -61,17 +81,26 @@ export function runSynth(
   const resourceTypes: Record<string, number> = {};
   for (const { Type } of Object.values(template.Resources)) resourceTypes[Type] = (resourceTypes[Type] ?? 0) + 1;
   const sample = {
-    variant, rules, validation, repetition, ...measured, templateBytes: fs.statSync(templateFile).size, resourceTypes,
+    variant, rules, validation, repetition, ...measured, peakHeapMb: youngGenerationFixed ? peakHeapMb(stdout) : 0, youngGenerationFixed,
+    templateBytes: fs.statSync(templateFile).size, resourceTypes,
   };
   fs.rmSync(outdir, { recursive: true, force: true });
   return sample;
 }
 
+/** The largest `total_size_before` of the collections V8 traced (`--trace-gc-nvp`), in MB. */
+function peakHeapMb(trace: string): number {
+  const sizes = [...trace.matchAll(/total_size_before=(\d+)/g)].map((match) => Number(match[1]));
+  if (sizes.length === 0) throw new Error('no garbage collection was traced: cannot tell the peak heap');
+  return Math.max(...sizes) / 2 ** 20;
+}
+
 /**
  * Runs the plan: in each repetition, for each validation setting and size, the library app, the
  * L1 app and the L1 app with the library's handler back to back (in an order that rotates, so that
- * a drift in the machine's speed hits all alike), then the handler-only, modules-only and empty apps. One
- * untimed warm-up of each variant first.
+ * a drift in the machine's speed hits all alike), then the library and L1 apps with the young
+ * generation held, then the handler-only, modules-only and empty apps. One untimed warm-up of each
+ * variant first.
  */
 export function measureSynth(
   plan: SynthPlan, libDir: string, cdkEnv: CdkEnvironment, workDir: string, progress: (line: string) => void,
@@ -85,6 +114,8 @@ export function measureSynth(
         const compared: Variant[] = ['library', 'l1', 'l1-handler'];
         const shift = (repetition + i) % compared.length;
         for (const variant of [...compared.slice(shift), ...compared.slice(0, shift)]) samples.push(runSynth(libDir, cdkEnv, workDir, variant, rules, validation, repetition));
+        const held: Variant[] = (repetition + i) % 2 === 0 ? ['library', 'l1'] : ['l1', 'library'];
+        for (const variant of held) samples.push(runSynth(libDir, cdkEnv, workDir, variant, rules, validation, repetition, true));
       });
       const fixed: Variant[] = repetition % 2 === 0 ? ['handler', 'l1-modules', 'empty'] : ['empty', 'l1-modules', 'handler'];
       for (const variant of fixed) samples.push(runSynth(libDir, cdkEnv, workDir, variant, 1, validation, repetition));
@@ -133,6 +164,8 @@ export interface Comparison {
   readonly ratio: Record<keyof Slopes, Spread>;
   /** library / (L1 + handler): the per-rule cost at equal fixed cost. */
   readonly ratioAtEqualFixedCost: Record<keyof Slopes, Spread>;
+  /** Peak JavaScript heap per rule with the young generation held (slopes in KB; ratio within each repetition). */
+  readonly peakHeapPerRule: { readonly library: Spread; readonly l1: Spread; readonly ratio: Spread };
   /** At the largest size. */
   readonly largest: {
     readonly rules: number;
@@ -156,9 +189,15 @@ export interface Comparison {
 }
 
 export function compare(samples: readonly SynthSample[], validation: boolean): Comparison {
-  const mine = samples.filter((s) => s.validation === validation && s.repetition >= 0);
+  const measured = samples.filter((s) => s.validation === validation && s.repetition >= 0);
+  const mine = measured.filter((s) => !s.youngGenerationFixed);
+  const held = measured.filter((s) => s.youngGenerationFixed);
   const repetitions = [...new Set(mine.map((s) => s.repetition))].sort((a, b) => a - b);
   const of = (variant: Variant, repetition: number) => mine.filter((s) => s.variant === variant && s.repetition === repetition);
+  const peakHeapSlope = (variant: Variant, repetition: number) => fitLine(held
+    .filter((s) => s.variant === variant && s.repetition === repetition)
+    .map((s) => [s.rules, s.peakHeapMb * 1024] as const)).slope;
+  const peakHeap = repetitions.map((r) => ({ library: peakHeapSlope('library', r), l1: peakHeapSlope('l1', r) }));
   const perRep = repetitions.map((r) => ({ library: slopes(of('library', r)), l1: slopes(of('l1', r)), l1WithHandler: slopes(of('l1-handler', r)) }));
   const keys = Object.keys(perRep[0].library) as Array<keyof Slopes>;
   const collect = (pick: (p: (typeof perRep)[number]) => Slopes) =>
@@ -178,6 +217,11 @@ export function compare(samples: readonly SynthSample[], validation: boolean): C
     l1WithHandler: collect((p) => p.l1WithHandler),
     ratio: Object.fromEntries(keys.map((k) => [k, spread(perRep.map((p) => p.library[k] / p.l1[k]))])) as Record<keyof Slopes, Spread>,
     ratioAtEqualFixedCost: Object.fromEntries(keys.map((k) => [k, spread(perRep.map((p) => p.library[k] / p.l1WithHandler[k]))])) as Record<keyof Slopes, Spread>,
+    peakHeapPerRule: {
+      library: spread(peakHeap.map((p) => p.library)),
+      l1: spread(peakHeap.map((p) => p.l1)),
+      ratio: spread(peakHeap.map((p) => p.library / p.l1)),
+    },
     largest: {
       rules: largestRules,
       libraryMs: spread(repetitions.map((r) => at('library', r).ms)),
