@@ -107,6 +107,12 @@ function printComparison(c: Comparison): void {
     ...perRuleRows(c.l1WithHandler, c.ratioAtEqualFixedCost),
     peakRssBySize((p) => p.l1WithHandlerMb),
   ]));
+  console.log('Per rule in an ordinary L1 stack: the same L1 app plus one Lambda function written with the L1s (CfnFunction, CfnRole,');
+  console.log('CfnPolicy, CfnLogGroup) and no code of this library, as most stacks hold some function.');
+  console.log(table(['', 'library (min / median / max)', 'L1 + a function (min / median / max)', 'library / (L1 + a function)', 'goal (median)'], [
+    ...perRuleRows(c.l1WithLambda, c.ratioToL1WithLambda),
+    peakRssBySize((p) => p.l1WithLambdaMb),
+  ]));
   console.log('* spread wider than the median: too noisy on this machine to conclude from that cell.');
   console.log('Peak RSS moves in steps: V8 doubles its young generation (up to 2 x 16 MB) once enough objects have survived');
   console.log('collections, so a stack that starts with more (the handler\'s modules and constructs) reaches a step at fewer');

@@ -7,6 +7,8 @@
 //            l1       CfnCaseRule + CfnTemplate (aws-cdk-lib/aws-cases)
 //            l1-handler  the l1 app plus one library CaseRule: the L1s with the library's fixed parts
 //                     (its handler, modules and role), so that per-rule costs compare at equal fixed cost
+//            l1-lambda  the l1 app plus one ordinary Lambda function written with the L1s (CfnFunction,
+//                     CfnRole, CfnPolicy, CfnLogGroup) and no library code: an L1 stack as most apps have one
 //            handler  the library's handler alone (one rule), for its fixed cost
 //            l1-modules  the domain and fields plus the aws-cdk-lib modules of the handler's L1 classes
 //                     (aws-lambda, aws-iam, aws-logs), loaded and unused: that part of the handler's fixed cost
@@ -77,6 +79,28 @@ const variants = {
   'l1-handler'() {
     variants.l1();
     oneLibraryRule('HandlerRule');
+  },
+  'l1-lambda'() {
+    variants.l1();
+    const iam = require('aws-cdk-lib/aws-iam');
+    const lambda = require('aws-cdk-lib/aws-lambda');
+    const logs = require('aws-cdk-lib/aws-logs');
+    const logGroup = new logs.CfnLogGroup(stack, 'FunctionLogs', { retentionInDays: 30 });
+    const role = new iam.CfnRole(stack, 'FunctionRole', {
+      assumeRolePolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } }], Version: '2012-10-17' },
+    });
+    new iam.CfnPolicy(stack, 'FunctionPolicy', {
+      policyName: 'logs',
+      roles: [role.ref],
+      policyDocument: { Statement: [{ Action: 'logs:PutLogEvents', Effect: 'Allow', Resource: logGroup.attrArn }], Version: '2012-10-17' },
+    });
+    new lambda.CfnFunction(stack, 'Function', {
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      role: role.attrArn,
+      code: { zipFile: 'exports.handler = async () => ({});' },
+      loggingConfig: { logGroup: logGroup.ref },
+    });
   },
   handler() {
     oneLibraryRule('Rule0');

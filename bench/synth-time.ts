@@ -5,7 +5,7 @@ import { CdkEnvironment, environmentFor } from './cdk-environment';
 import { Spread, fitLine, median, spread } from './stats';
 
 /** See bench/synth-app.js. */
-export type Variant = 'library' | 'l1' | 'l1-handler' | 'handler' | 'l1-modules' | 'empty';
+export type Variant = 'library' | 'l1' | 'l1-handler' | 'l1-lambda' | 'handler' | 'l1-modules' | 'empty';
 
 /** One app synthesized in its own process. */
 export interface SynthSample {
@@ -97,7 +97,7 @@ function peakHeapMb(trace: string): number {
 
 /**
  * Runs the plan: in each repetition, for each validation setting and size, the library app, the
- * L1 app and the L1 app with the library's handler back to back (in an order that rotates, so that
+ * L1 app, the L1 app with the library's handler and the L1 app with a Lambda function back to back (in an order that rotates, so that
  * a drift in the machine's speed hits all alike), then the library and L1 apps with the young
  * generation held, then the handler-only, modules-only and empty apps. One untimed warm-up of each
  * variant first.
@@ -105,13 +105,13 @@ function peakHeapMb(trace: string): number {
 export function measureSynth(
   plan: SynthPlan, libDir: string, cdkEnv: CdkEnvironment, workDir: string, progress: (line: string) => void,
 ): SynthSample[] {
-  for (const variant of ['library', 'l1', 'l1-handler', 'handler', 'l1-modules', 'empty'] as const) runSynth(libDir, cdkEnv, workDir, variant, plan.sizes[0], false, -1);
+  for (const variant of ['library', 'l1', 'l1-handler', 'l1-lambda', 'handler', 'l1-modules', 'empty'] as const) runSynth(libDir, cdkEnv, workDir, variant, plan.sizes[0], false, -1);
   const samples: SynthSample[] = [];
   for (let repetition = 0; repetition < plan.repetitions; repetition++) {
     const started = Date.now();
     for (const validation of plan.validations) {
       plan.sizes.forEach((rules, i) => {
-        const compared: Variant[] = ['library', 'l1', 'l1-handler'];
+        const compared: Variant[] = ['library', 'l1', 'l1-handler', 'l1-lambda'];
         const shift = (repetition + i) % compared.length;
         for (const variant of [...compared.slice(shift), ...compared.slice(0, shift)]) samples.push(runSynth(libDir, cdkEnv, workDir, variant, rules, validation, repetition));
         const held: Variant[] = (repetition + i) % 2 === 0 ? ['library', 'l1'] : ['l1', 'library'];
@@ -160,10 +160,14 @@ export interface Comparison {
   readonly l1: Record<keyof Slopes, Spread>;
   /** The L1 app plus one library rule: the L1s carrying the library's fixed parts. */
   readonly l1WithHandler: Record<keyof Slopes, Spread>;
+  /** The L1 app plus one Lambda function written with the L1s, no library code. */
+  readonly l1WithLambda: Record<keyof Slopes, Spread>;
   /** library / L1, computed within each repetition (a pair), then spread over the repetitions. */
   readonly ratio: Record<keyof Slopes, Spread>;
   /** library / (L1 + handler): the per-rule cost at equal fixed cost. */
   readonly ratioAtEqualFixedCost: Record<keyof Slopes, Spread>;
+  /** library / (L1 + a Lambda function). */
+  readonly ratioToL1WithLambda: Record<keyof Slopes, Spread>;
   /** Peak JavaScript heap per rule with the young generation held (slopes in KB; ratio within each repetition). */
   readonly peakHeapPerRule: { readonly library: Spread; readonly l1: Spread; readonly ratio: Spread };
   /** At the largest size. */
@@ -180,7 +184,9 @@ export interface Comparison {
     readonly peakRssRatio: Spread;
   };
   /** Median peak RSS at each size, which shows where V8 grows its heap in steps. */
-  readonly peakRssBySize: ReadonlyArray<{ readonly rules: number; readonly libraryMb: number; readonly l1Mb: number; readonly l1WithHandlerMb: number }>;
+  readonly peakRssBySize: ReadonlyArray<{
+    readonly rules: number; readonly libraryMb: number; readonly l1Mb: number; readonly l1WithHandlerMb: number; readonly l1WithLambdaMb: number;
+  }>;
   /** What the handler adds to a synth: handler-only app minus empty app, per repetition. */
   readonly handlerFixed: FixedCost;
   /** The part of it that is loading the modules of the handler's L1 classes: modules-only app minus empty app. */
@@ -198,10 +204,15 @@ export function compare(samples: readonly SynthSample[], validation: boolean): C
     .filter((s) => s.variant === variant && s.repetition === repetition)
     .map((s) => [s.rules, s.peakHeapMb * 1024] as const)).slope;
   const peakHeap = repetitions.map((r) => ({ library: peakHeapSlope('library', r), l1: peakHeapSlope('l1', r) }));
-  const perRep = repetitions.map((r) => ({ library: slopes(of('library', r)), l1: slopes(of('l1', r)), l1WithHandler: slopes(of('l1-handler', r)) }));
+  const perRep = repetitions.map((r) => ({
+    library: slopes(of('library', r)), l1: slopes(of('l1', r)), l1WithHandler: slopes(of('l1-handler', r)), l1WithLambda: slopes(of('l1-lambda', r)),
+  }));
   const keys = Object.keys(perRep[0].library) as Array<keyof Slopes>;
   const collect = (pick: (p: (typeof perRep)[number]) => Slopes) =>
     Object.fromEntries(keys.map((k) => [k, spread(perRep.map((p) => pick(p)[k]))])) as Record<keyof Slopes, Spread>;
+  // library / other, within each repetition (a pair), then spread over the repetitions.
+  const ratioTo = (other: (p: (typeof perRep)[number]) => Slopes) =>
+    Object.fromEntries(keys.map((k) => [k, spread(perRep.map((p) => p.library[k] / other(p)[k]))])) as Record<keyof Slopes, Spread>;
   const largestRules = Math.max(...mine.map((s) => s.rules));
   const at = (variant: Variant, r: number) => of(variant, r).find((s) => s.rules === largestRules)!;
   const one = (variant: Variant, r: number) => of(variant, r)[0];
@@ -215,8 +226,10 @@ export function compare(samples: readonly SynthSample[], validation: boolean): C
     library: collect((p) => p.library),
     l1: collect((p) => p.l1),
     l1WithHandler: collect((p) => p.l1WithHandler),
-    ratio: Object.fromEntries(keys.map((k) => [k, spread(perRep.map((p) => p.library[k] / p.l1[k]))])) as Record<keyof Slopes, Spread>,
-    ratioAtEqualFixedCost: Object.fromEntries(keys.map((k) => [k, spread(perRep.map((p) => p.library[k] / p.l1WithHandler[k]))])) as Record<keyof Slopes, Spread>,
+    l1WithLambda: collect((p) => p.l1WithLambda),
+    ratio: ratioTo((p) => p.l1),
+    ratioAtEqualFixedCost: ratioTo((p) => p.l1WithHandler),
+    ratioToL1WithLambda: ratioTo((p) => p.l1WithLambda),
     peakHeapPerRule: {
       library: spread(peakHeap.map((p) => p.library)),
       l1: spread(peakHeap.map((p) => p.l1)),
@@ -239,6 +252,7 @@ export function compare(samples: readonly SynthSample[], validation: boolean): C
       libraryMb: median(mine.filter((s) => s.variant === 'library' && s.rules === rules).map((s) => s.peakRssMb)),
       l1Mb: median(mine.filter((s) => s.variant === 'l1' && s.rules === rules).map((s) => s.peakRssMb)),
       l1WithHandlerMb: median(mine.filter((s) => s.variant === 'l1-handler' && s.rules === rules).map((s) => s.peakRssMb)),
+      l1WithLambdaMb: median(mine.filter((s) => s.variant === 'l1-lambda' && s.rules === rules).map((s) => s.peakRssMb)),
     })),
     handlerFixed: fixedCost('handler'),
     modulesFixed: fixedCost('l1-modules'),
