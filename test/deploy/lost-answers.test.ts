@@ -33,9 +33,10 @@ test.each(['serverError', 'dropConnection'] as const)(
     const created = await sim.create(stackName, template);
 
     expectStatus(created, 'CREATE_COMPLETE');
-    const calls = sim.fake.callCounts();
     const stack = sim.stack(stackName);
     const domainId = stack.attribute('Domain', 'DomainId');
+    // This stack's calls only: a request of another test's invocation still retrying can reach a reused port.
+    const calls = sim.fake.callCounts(domainId);
     // Exactly the declared records, each created once (deleted ones included: no duplicate was made and removed).
     expect(sim.fake.caseRules(domainId, { includeDeleted: true }).map((r) => r.name).sort())
       .toStrictEqual(Array.from({ length: RULES }, (_, i) => ruleName(i)));
@@ -47,11 +48,17 @@ test.each(['serverError', 'dropConnection'] as const)(
       expect({ id: rule.caseRuleId, tags: rule.tags }).toStrictEqual({ id: stack.resource(logicalId).physicalId, tags: ownerTag(stack, logicalId) });
     }
     // Answers really were lost, and each lost create was found again by name instead of being repeated:
-    // one lookup per lost create answer (which creates lose an answer depends on arrival order).
-    const lost = (operation: string) => sim.fake.injectedFaults().filter((f) => f.operation === operation && f.fault === 'loseAnswer').length;
+    // every create reached the fake once, and every lost answer was followed by a lookup (which creates
+    // lose an answer depends on arrival order). Not exactly one lookup per injected lost answer: the
+    // handler looks up every create it could not confirm, and a connection can also fail on the client's
+    // side (CI once counted 39 lookups for 29 injected lost answers; not reproduced in 15 runs here).
+    const lost = (operation: string) => sim.fake.injectedFaults()
+      .filter((f) => f.domainId === domainId && f.operation === operation && f.fault === 'loseAnswer').length;
     expect(lost('CreateCaseRule') + lost('CreateTemplate') + lost('TagResource')).toBeGreaterThan(0);
-    expect(calls.ListCaseRules ?? 0).toBe(lost('CreateCaseRule'));
-    expect(calls.ListTemplates ?? 0).toBe(lost('CreateTemplate'));
+    expect(calls.ListCaseRules ?? 0).toBeGreaterThanOrEqual(lost('CreateCaseRule'));
+    expect(calls.ListCaseRules ?? 0).toBeLessThanOrEqual(RULES);
+    expect(calls.ListTemplates ?? 0).toBeGreaterThanOrEqual(lost('CreateTemplate'));
+    expect(calls.ListTemplates ?? 0).toBeLessThanOrEqual(SHAPE.templates);
     expect(calls.CreateCaseRule).toBe(RULES);
     expect(calls.CreateTemplate).toBe(SHAPE.templates);
     expect(created.events.filter((e) => e.status === 'FAILED')).toStrictEqual([]);

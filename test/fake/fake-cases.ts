@@ -221,9 +221,9 @@ export class FakeCases {
     this.server.resetInjectedFaults();
   }
 
-  /** Operation name -> requests received, faulted ones included. */
-  callCounts(): Record<string, number> {
-    return this.server.callCounts();
+  /** Operation name -> requests received, faulted ones included; only those that named `domainId` when given. */
+  callCounts(domainId?: string): Record<string, number> {
+    return this.server.callCounts(domainId);
   }
 
   resetCallCounts(): void {

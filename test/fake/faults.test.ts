@@ -28,7 +28,7 @@ describe('lost answers', () => {
 
     expect(statusOf(error)).toStrictEqual(['InternalServerException', 500]);
     expect(t.fake.caseRules(domainId).map((r) => r.name)).toStrictEqual(['Lost']);
-    expect(t.fake.injectedFaults()).toStrictEqual([{ operation: 'CreateCaseRule', fault: 'loseAnswer', outcome: 'committed' }]);
+    expect(t.fake.injectedFaults()).toStrictEqual([{ operation: 'CreateCaseRule', domainId, fault: 'loseAnswer', outcome: 'committed' }]);
   });
 
   test('or the connection drops without an answer', async () => {
@@ -48,7 +48,7 @@ describe('lost answers', () => {
     const error = await errorOf(createRule('Taken'));
 
     expect(statusOf(error)).toStrictEqual(['ConflictException', 409]);
-    expect(t.fake.injectedFaults()).toStrictEqual([{ operation: 'CreateCaseRule', fault: 'loseAnswer', outcome: expect.stringMatching(/^failed: ConflictException/) }]);
+    expect(t.fake.injectedFaults()).toStrictEqual([{ operation: 'CreateCaseRule', domainId, fault: 'loseAnswer', outcome: expect.stringMatching(/^failed: ConflictException/) }]);
   });
 
   test('by default only operations that change something lose answers', async () => {
@@ -135,7 +135,7 @@ describe('delayed commits', () => {
     const { createdTime } = t.fake.timesOf(late.caseRuleArn);
     expect(Date.parse(createdTime)).toBeGreaterThanOrEqual(gaveUpAt - 5);
     expect(Date.parse(createdTime) - started).toBeGreaterThanOrEqual(290);
-    expect(t.fake.injectedFaults()).toStrictEqual([{ operation: 'CreateCaseRule', fault: 'delayedCommit', outcome: 'committed' }]);
+    expect(t.fake.injectedFaults()).toStrictEqual([{ operation: 'CreateCaseRule', domainId, fault: 'delayedCommit', outcome: 'committed' }]);
   });
 
   test('delayedCommitLimit delays only the first requests; invalid input is answered at once', async () => {
@@ -176,5 +176,20 @@ describe('timestamps', () => {
     expect([read.createdTime?.toISOString(), read.lastModifiedTime?.toISOString()]).toStrictEqual([after.createdTime, after.lastModifiedTime]);
     const template = await t.cases.send(new GetTemplateCommand({ domainId, templateId }));
     expect(template.createdTime).toBeInstanceOf(Date);
+  });
+});
+
+describe('call counts', () => {
+  test('callCounts(domainId) counts only the requests that named that domain, a tag call by its resource ARN', async () => {
+    const other = t.fake.addDomain();
+    t.fake.resetCallCounts();
+
+    const { caseRuleArn } = await createRule('Counted');
+    await t.cases.send(new TagResourceCommand({ arn: caseRuleArn!, tags: { k: 'v' } }));
+    await t.cases.send(new ListTemplatesCommand({ domainId: other }));
+
+    expect(t.fake.callCounts(domainId)).toStrictEqual({ CreateCaseRule: 1, TagResource: 1 });
+    expect(t.fake.callCounts(other)).toStrictEqual({ ListTemplates: 1 });
+    expect(t.fake.callCounts()).toStrictEqual({ CreateCaseRule: 1, TagResource: 1, ListTemplates: 1 });
   });
 });

@@ -369,7 +369,7 @@ describe('reliability', () => {
       const { body } = await harness.invoke(harness.events.create(TYPE, properties(field, declared)));
 
       expect(body.Status).toBe('SUCCESS');
-      expect(harness.fake.injectedFaults()).toContainEqual({ operation: 'BatchPutFieldOptions', fault: 'loseAnswer', outcome: 'committed' });
+      expect(harness.fake.injectedFaults()).toContainEqual({ operation: 'BatchPutFieldOptions', domainId: field.domainId, fault: 'loseAnswer', outcome: 'committed' });
       expect(harness.fake.fieldOptions(field.domainId, field.fieldId)).toStrictEqual(declared);
     },
   );

@@ -17,6 +17,8 @@ import { Router } from './router';
 /** A fault the plan injected, in the order of the requests. */
 export interface InjectedFault {
   readonly operation: string;
+  /** The domain the request named (in its path or its resource ARN), if any. */
+  readonly domainId?: string;
   readonly fault: Exclude<FaultDecision, 'none'>;
   /** For a lost answer or a delayed commit: whether the write committed ('committed' or 'failed: <error>'). */
   outcome?: string;
@@ -32,6 +34,8 @@ export class CasesServer {
   private readonly server: Server;
   private readonly router: Router;
   private readonly counts = new Map<string, number>();
+  /** The same counts by the domain each request named: a test's own calls, whatever else reaches the port. */
+  private readonly countsByDomain = new Map<string, Map<string, number>>();
   /** Requests a hang fault holds open until close(). */
   private readonly held = new Set<ServerResponse>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -68,12 +72,13 @@ export class CasesServer {
     await closed;
   }
 
-  callCounts(): Record<string, number> {
-    return Object.fromEntries(this.counts);
+  callCounts(domainId?: string): Record<string, number> {
+    return Object.fromEntries(domainId === undefined ? this.counts : this.countsByDomain.get(domainId) ?? []);
   }
 
   resetCallCounts(): void {
     this.counts.clear();
+    this.countsByDomain.clear();
   }
 
   injectedFaults(): InjectedFault[] {
@@ -94,13 +99,19 @@ export class CasesServer {
         `No Amazon Connect Cases operation matches ${req.method} ${rawPath}`));
     }
     const operation = route.operation;
+    const domainId = domainOf(route.labels);
     this.counts.set(operation.name, (this.counts.get(operation.name) ?? 0) + 1);
+    if (domainId !== undefined) {
+      const counts = this.countsByDomain.get(domainId) ?? new Map<string, number>();
+      counts.set(operation.name, (counts.get(operation.name) ?? 0) + 1);
+      this.countsByDomain.set(domainId, counts);
+    }
     let fault: FaultDecision = 'none';
     let entry: InjectedFault | undefined;
     try {
       requireSigV4(req.headers, this.model.signingName, this.store.region);
       fault = this.faults.decide(operation.name, operation.readOnly);
-      if (fault !== 'none') this.faultLog.push(entry = { operation: operation.name, fault });
+      if (fault !== 'none') this.faultLog.push(entry = { operation: operation.name, domainId, fault });
       if (fault === 'hang') return this.hold(res);
       await this.delay(this.faults.latencyMs);
       if (fault === 'deny') throw new CasesError('AccessDeniedException', `not authorized to perform cases:${operation.name} (injected by FakeCases)`);
@@ -180,6 +191,16 @@ export class CasesServer {
       this.timers.add(timer);
     });
   }
+}
+
+/** The domain a request names: its `domainId` path label, or the domain in a resource ARN label (tag operations). */
+function domainOf(labels: Record<string, string>): string | undefined {
+  if (labels.domainId !== undefined) return labels.domainId;
+  for (const value of Object.values(labels)) {
+    const match = /:domain\/([^/]+)/.exec(decodeURIComponent(value));
+    if (match) return match[1];
+  }
+  return undefined;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
