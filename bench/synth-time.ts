@@ -4,8 +4,12 @@ import * as path from 'node:path';
 import { CdkEnvironment, environmentFor } from './cdk-environment';
 import { Spread, fitLine, median, spread } from './stats';
 
-/** See bench/synth-app.js. */
-export type Variant = 'library' | 'l1' | 'l1-handler' | 'l1-lambda' | 'handler' | 'l1-modules' | 'empty';
+/** The apps of bench/synth-app.js (see there). */
+const VARIANTS = ['library', 'l1', 'l1-handler', 'l1-lambda', 'handler', 'l1-modules', 'empty'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/** The apps synthesized at every size, compared per rule with the library's. */
+const COMPARED: readonly Variant[] = ['library', 'l1', 'l1-handler', 'l1-lambda'];
 
 /** One app synthesized in its own process. */
 export interface SynthSample {
@@ -105,15 +109,14 @@ function peakHeapMb(trace: string): number {
 export function measureSynth(
   plan: SynthPlan, libDir: string, cdkEnv: CdkEnvironment, workDir: string, progress: (line: string) => void,
 ): SynthSample[] {
-  for (const variant of ['library', 'l1', 'l1-handler', 'l1-lambda', 'handler', 'l1-modules', 'empty'] as const) runSynth(libDir, cdkEnv, workDir, variant, plan.sizes[0], false, -1);
+  for (const variant of VARIANTS) runSynth(libDir, cdkEnv, workDir, variant, plan.sizes[0], false, -1);
   const samples: SynthSample[] = [];
   for (let repetition = 0; repetition < plan.repetitions; repetition++) {
     const started = Date.now();
     for (const validation of plan.validations) {
       plan.sizes.forEach((rules, i) => {
-        const compared: Variant[] = ['library', 'l1', 'l1-handler', 'l1-lambda'];
-        const shift = (repetition + i) % compared.length;
-        for (const variant of [...compared.slice(shift), ...compared.slice(0, shift)]) samples.push(runSynth(libDir, cdkEnv, workDir, variant, rules, validation, repetition));
+        const shift = (repetition + i) % COMPARED.length;
+        for (const variant of [...COMPARED.slice(shift), ...COMPARED.slice(0, shift)]) samples.push(runSynth(libDir, cdkEnv, workDir, variant, rules, validation, repetition));
         const held: Variant[] = (repetition + i) % 2 === 0 ? ['library', 'l1'] : ['l1', 'library'];
         for (const variant of held) samples.push(runSynth(libDir, cdkEnv, workDir, variant, rules, validation, repetition, true));
       });
@@ -216,6 +219,7 @@ export function compare(samples: readonly SynthSample[], validation: boolean): C
   const largestRules = Math.max(...mine.map((s) => s.rules));
   const at = (variant: Variant, r: number) => of(variant, r).find((s) => s.rules === largestRules)!;
   const one = (variant: Variant, r: number) => of(variant, r)[0];
+  const medianPeakRss = (variant: Variant, rules: number) => median(mine.filter((s) => s.variant === variant && s.rules === rules).map((s) => s.peakRssMb));
   const fixedCost = (variant: Variant): FixedCost => {
     const minusEmpty = (value: (s: SynthSample) => number) => spread(repetitions.map((r) => value(one(variant, r)) - value(one('empty', r))));
     return { ms: minusEmpty((s) => s.ms), cpuMs: minusEmpty((s) => s.cpuMs), peakRssMb: minusEmpty((s) => s.peakRssMb) };
@@ -249,10 +253,10 @@ export function compare(samples: readonly SynthSample[], validation: boolean): C
     },
     peakRssBySize: [...new Set(mine.filter((s) => s.variant === 'l1').map((s) => s.rules))].sort((a, b) => a - b).map((rules) => ({
       rules,
-      libraryMb: median(mine.filter((s) => s.variant === 'library' && s.rules === rules).map((s) => s.peakRssMb)),
-      l1Mb: median(mine.filter((s) => s.variant === 'l1' && s.rules === rules).map((s) => s.peakRssMb)),
-      l1WithHandlerMb: median(mine.filter((s) => s.variant === 'l1-handler' && s.rules === rules).map((s) => s.peakRssMb)),
-      l1WithLambdaMb: median(mine.filter((s) => s.variant === 'l1-lambda' && s.rules === rules).map((s) => s.peakRssMb)),
+      libraryMb: medianPeakRss('library', rules),
+      l1Mb: medianPeakRss('l1', rules),
+      l1WithHandlerMb: medianPeakRss('l1-handler', rules),
+      l1WithLambdaMb: medianPeakRss('l1-lambda', rules),
     })),
     handlerFixed: fixedCost('handler'),
     modulesFixed: fixedCost('l1-modules'),

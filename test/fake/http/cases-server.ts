@@ -100,18 +100,17 @@ export class CasesServer {
     }
     const operation = route.operation;
     const domainId = domainOf(route.labels);
-    this.counts.set(operation.name, (this.counts.get(operation.name) ?? 0) + 1);
+    increment(this.counts, operation.name);
     if (domainId !== undefined) {
-      const counts = this.countsByDomain.get(domainId) ?? new Map<string, number>();
-      counts.set(operation.name, (counts.get(operation.name) ?? 0) + 1);
-      this.countsByDomain.set(domainId, counts);
+      if (!this.countsByDomain.has(domainId)) this.countsByDomain.set(domainId, new Map());
+      increment(this.countsByDomain.get(domainId)!, operation.name);
     }
     let fault: FaultDecision = 'none';
     let entry: InjectedFault | undefined;
     try {
       requireSigV4(req.headers, this.model.signingName, this.store.region);
       fault = this.faults.decide(operation.name, operation.readOnly);
-      if (fault !== 'none') this.faultLog.push(entry = { operation: operation.name, domainId, fault });
+      if (fault !== 'none') this.faultLog.push(entry = { operation: operation.name, ...(domainId === undefined ? {} : { domainId }), fault });
       if (fault === 'hang') return this.hold(res);
       await this.delay(this.faults.latencyMs);
       if (fault === 'deny') throw new CasesError('AccessDeniedException', `not authorized to perform cases:${operation.name} (injected by FakeCases)`);
@@ -191,6 +190,10 @@ export class CasesServer {
       this.timers.add(timer);
     });
   }
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
 /** The domain a request names: its `domainId` path label, or the domain in a resource ARN label (tag operations). */
