@@ -41,7 +41,7 @@ export class CasesCallFailure extends HandlerFailure {
 
 /** The invocation ran out of time during a Cases call. */
 export class TimeoutFailure extends HandlerFailure {
-  constructor(target: CallTarget, elapsedSeconds: number, lastError?: unknown) {
+  constructor(public readonly target: CallTarget, elapsedSeconds: number, public readonly lastError?: unknown) {
     const last = lastError === undefined ? '' : ` (last error: ${describeError(lastError)})`;
     super(`timed out after ${elapsedSeconds}s during ${target.operation} on ${target.resource}${last}`);
     this.name = 'TimeoutFailure';

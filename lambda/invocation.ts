@@ -1,7 +1,7 @@
 import { Deadline } from './deadline';
 import { CallTarget, CasesCallFailure, TimeoutFailure } from './errors';
 import { LogFields, Logger } from './log';
-import { DeadlinePassed, isRetryable, withRetry } from './retry';
+import { DeadlinePassed, isAbort, isRetryable, withRetry } from './retry';
 
 /** What one invocation carries through its Cases calls. */
 export interface Invocation {
@@ -45,7 +45,8 @@ export async function callCases<T>(
     if (options.retry === false) {
       if (inv.deadline.hasPassed()) throw new DeadlinePassed();
       return await attempt(1).catch((error: unknown) => {
-        throw inv.deadline.hasPassed() ? new DeadlinePassed() : error;
+        // An answer that came as the deadline passed is still the last error; our own abort is not.
+        throw inv.deadline.hasPassed() ? new DeadlinePassed(isAbort(error) ? undefined : error) : error;
       });
     }
     return await withRetry(inv.deadline, attempt, {

@@ -112,11 +112,16 @@ async function writeDeclared(kind: ManagedKind, inv: Invocation, desired: Desire
 async function createAssigned<D extends NamedDesiredState, L extends TaggedRecord>(
   kind: ManagedKind<D, L>, identity: AssignedIdentity<D, L>, inv: Invocation, desired: D,
 ): Promise<ResourceOutcome> {
+  /** Why the previous attempt failed: what a timeout reports when the deadline cuts the next one short. */
+  let previousCause: unknown;
   for (let attempt = 1; ; attempt++) {
     let created: { id: string; arn: string };
     try {
       created = await identity.create(inv, desired);
     } catch (error) {
+      if (error instanceof TimeoutFailure && error.lastError === undefined && previousCause !== undefined) {
+        throw new TimeoutFailure(error.target, inv.deadline.elapsedSeconds(), previousCause);
+      }
       const conflict = isCasesError(error, 'ConflictException');
       const unknownOutcome = isUnknownOutcome(error);
       // A throttled or (while a new policy propagates) denied attempt did not commit: it is simply tried again.
@@ -135,9 +140,10 @@ async function createAssigned<D extends NamedDesiredState, L extends TaggedRecor
             + `'${desired.name}' in domain ${desired.domainId} and ${found.refusal}; choose another name or delete that ${kind.noun}`);
         }
       }
-      await pauseBeforeRetry(inv.deadline, attempt, (error as CasesCallFailure).cause).catch((pause) => {
+      previousCause = (error as CasesCallFailure).cause;
+      await pauseBeforeRetry(inv.deadline, attempt, previousCause).catch((pause) => {
         throw pause instanceof DeadlinePassed
-          ? new TimeoutFailure(inv.current ?? { ...named(kind, desired), operation: 'create' }, inv.deadline.elapsedSeconds(), (error as CasesCallFailure).cause)
+          ? new TimeoutFailure(inv.current ?? { ...named(kind, desired), operation: 'create' }, inv.deadline.elapsedSeconds(), previousCause)
           : pause;
       });
       inv.log.warn(`retrying the create of the ${kind.noun}`, { attempt: attempt + 1 });

@@ -92,6 +92,7 @@ export async function pauseBeforeRetry(deadline: Deadline, attempt: number, erro
   await new Promise((resolve) => setTimeout(resolve, delayMs));
 }
 
-function isAbort(error: unknown): boolean {
+/** The abort of our own deadline's signal: says nothing about the service. */
+export function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }

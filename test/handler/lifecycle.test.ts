@@ -90,6 +90,22 @@ describe.each(ASSIGNED_ID_KINDS)('the lifecycle of a %s', (_name, kind) => {
       },
     );
 
+    test('GIVEN a throttled create WHEN the deadline passes during the next attempt THEN the timeout still reports the throttling', async () => {
+      const domain = seedDomain(harness.fake);
+      const properties = kind.properties(domain);
+      // Deadline 1.5 s: the first attempt is answered (throttled) after 1 s, the second starts by
+      // 1.25 s (the pause is at most half the time left) and is cut short by the deadline.
+      harness.fake.setFaults({ throttleRate: 1, latencyMs: 1_000 });
+      harness.fake.resetCallCounts();
+
+      const { body } = await create(properties, { remainingMs: 2_000 });
+
+      expect(body.Status).toBe('FAILED');
+      expect(body.Reason).toMatch(new RegExp(
+        `^timed out after [\\d.]+s during ${ops.create} on ${kind.noun} '${properties.Name}' in domain ${properties.DomainId} \\(last error: ThrottlingException`));
+      expect(harness.fake.callCounts()).toStrictEqual({ [ops.create]: 2 });
+    });
+
     test('GIVEN every create throttled WHEN created THEN the create is tried again (a throttled create did not commit), never looked up by name, until the deadline', async () => {
       const domain = seedDomain(harness.fake);
       const properties = kind.properties(domain);
