@@ -328,12 +328,12 @@ export class Template extends Resource implements ITemplate, ITaggable {
   }
 }
 
-/** The rule's id: known to our constructs and imports; otherwise read from the reference's ARN. */
 /** Derives the rule's id once, so that validation and the rendered template see the same token. */
 function attachedRule({ caseRule, fieldId }: TemplateRule): AttachedRule {
   return { caseRuleId: caseRuleIdOf(caseRule), fieldId, caseRule };
 }
 
+/** The rule's id: known to our constructs and imports; otherwise read from the reference's ARN. */
 function caseRuleIdOf(caseRule: ICaseRuleRef): string {
   const known = (caseRule as Partial<ICaseRule>).caseRuleId;
   if (known !== undefined) return known;

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  Annotations, CfnResource, FileAssetPackaging, IResolvable, Lazy, RemovalPolicy, Stack, Stage, TagManager, Token, Tokenization,
+  Annotations, AspectPriority, Aspects, CfnElement, CfnResource, FileAssetPackaging, IResolvable, Lazy, RemovalPolicy, Stack, Stage,
+  TagManager, Token, Tokenization,
 } from 'aws-cdk-lib';
 import { CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -76,6 +77,8 @@ export class CasesHandler extends Construct {
   private readonly policiesByKey = new Map<string, DomainPolicy>();
   /** The same policies by the domain id string as given: a token's string is stable, so this spares resolving it again. */
   private readonly policiesByDomainId = new Map<string, DomainPolicy>();
+  /** The function, policies and resources of this handler, whose logical ids are fixed at synthesis (see `pinLogicalIds`). */
+  private readonly elements: CfnElement[] = [];
 
   private constructor(scope: Stack, id: string) {
     super(scope, id);
@@ -124,8 +127,11 @@ export class CasesHandler extends Construct {
     fn.addResourceDependency(logPolicy);
     fn.addResourceDependency(role);
     code.addResourceMetadata(fn);
-    pinLogicalId(fn);
+    this.elements.push(fn);
     this.serviceToken = fn.attrArn;
+
+    // Last, so that every rename and override of the app, and of its other aspects, is already known.
+    Aspects.of(this).add({ visit: (node) => { if (node === this) this.pinLogicalIds(); } }, { priority: AspectPriority.READONLY });
 
     acknowledgeWildcardResources(this, () => [...this.policiesByKey.values()].map(({ policy, domainId }) => ({
       policy,
@@ -146,6 +152,7 @@ export class CasesHandler extends Construct {
     });
     resource.applyRemovalPolicy(options.removalPolicy);
     resource.addResourceDependency(this.domainPolicy(options.domainId));
+    this.elements.push(resource);
     return resource;
   }
 
@@ -172,8 +179,27 @@ export class CasesHandler extends Construct {
       roles: [this.roleName],
       policyName: Lazy.string({ produce: () => policy.logicalId }),
     });
-    pinLogicalId(policy);
+    this.elements.push(policy);
     return policy;
+  }
+
+  /**
+   * Fixes each element's logical id to the one it resolves to now, once all constructs, renames and
+   * overrides are in place (aspects run before CDK resolves anything for the template). CDK would
+   * otherwise hash the element's path again wherever the id is read: in the element's own entry, at
+   * every reference to it (`ServiceToken`, `DependsOn`, a template's rules), and twice per synthesis,
+   * about 6 hashes per rule and template pair. An override made later still wins.
+   */
+  private pinLogicalIds(): void {
+    const stack = Stack.of(this);
+    for (const element of this.elements) {
+      try {
+        element.overrideLogicalId(stack.resolve(element.logicalId));
+      } catch {
+        // Locked by `Stack.exportValue`, the one case `overrideLogicalId` refuses: the id stays as CDK
+        // computes it, which is the same id, computed again at each read.
+      }
+    }
   }
 
   /**
@@ -257,17 +283,6 @@ interface HandlerCode {
   readonly bucketName: string;
   readonly objectKey: string;
   addResourceMetadata(resource: CfnResource): void;
-}
-
-/**
- * Fixes `element`'s logical id to the one the stack allocates for it now. Every custom resource
- * refers to the function (`ServiceToken`) and to its domain's policy (`DependsOn`), and CDK would
- * otherwise compute the referenced logical id (a hash of the path) again at each of those
- * references, twice per synthesis (about 8% of a rule's synth time, measured in process). A
- * `renameLogicalId` must then come before the stack's first CaseRule, Template or FieldOptions.
- */
-function pinLogicalId(element: CfnResource): void {
-  element.overrideLogicalId(Stack.of(element).getLogicalId(element));
 }
 
 /** How many domains' policies fit in the role's inline policies, next to the log grant, at worst. */

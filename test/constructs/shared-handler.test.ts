@@ -1,4 +1,4 @@
-import { CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, Aspects, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import { Template as Assertions } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { CaseRule, Template } from '../../lib';
@@ -238,3 +238,61 @@ describe('one handler per stack', () => {
     }
   });
 });
+
+describe('logical ids', () => {
+  /** A stack with the handler, a rule and a template that refers to it, and their CloudFormation elements. */
+  function ruleAndTemplate(): { app: App; stack: Stack; rule: CaseRule; ruleResource: CfnResource; templateResource: CfnResource } {
+    const { app, stack } = newStack();
+    const rule = new CaseRule(stack, 'Rule', { domainId: 'domain-1', rule: requiredWhenClosed() });
+    const template = new Template(stack, 'Template', { domainId: 'domain-1', rules: [{ caseRule: rule, fieldId: 'f1' }] });
+    return { app, stack, rule, ruleResource: rule.node.defaultChild as CfnResource, templateResource: template.node.defaultChild as CfnResource };
+  }
+
+  test('renameLogicalId after the constructs renames the rule, its references and the handler\'s function', () => {
+    const { stack, ruleResource } = ruleAndTemplate();
+    const fnId = stack.getLogicalId(stack.node.findChild('cdk-connect-cases.CasesHandler').node.findChild('Function').node.defaultChild as CfnResource);
+    stack.renameLogicalId(stack.getLogicalId(ruleResource), 'LegacyRule');
+    stack.renameLogicalId(fnId, 'LegacyHandler');
+
+    const template = synth(stack);
+    expect(onlyResource(template, CASE_RULE_TYPE).logicalId).toBe('LegacyRule');
+    expect(onlyResource(template, 'AWS::Lambda::Function').logicalId).toBe('LegacyHandler');
+    expect(onlyResource(template, TEMPLATE_TYPE).properties).toMatchObject({
+      ServiceToken: { 'Fn::GetAtt': ['LegacyHandler', 'Arn'] },
+      Rules: [{ caseRuleId: { 'Fn::GetAtt': ['LegacyRule', 'CaseRuleId'] }, fieldId: 'f1' }],
+    });
+  });
+
+  test('overrideLogicalId after the constructs wins, in the resource and in references to it', () => {
+    const { stack, ruleResource } = ruleAndTemplate();
+    ruleResource.overrideLogicalId('MyRule');
+
+    const template = synth(stack);
+    expect(onlyResource(template, CASE_RULE_TYPE).logicalId).toBe('MyRule');
+    expect(onlyResource(template, TEMPLATE_TYPE).properties.Rules).toEqual([{ caseRuleId: { 'Fn::GetAtt': ['MyRule', 'CaseRuleId'] }, fieldId: 'f1' }]);
+  });
+
+  test('an aspect that overrides a logical id still wins over the id fixed at synthesis', () => {
+    const { stack, ruleResource } = ruleAndTemplate();
+    Aspects.of(stack).add({ visit: (node) => { if (node === ruleResource) ruleResource.overrideLogicalId('FromAspect'); } });
+
+    expect(onlyResource(synth(stack), CASE_RULE_TYPE).logicalId).toBe('FromAspect');
+  });
+
+  test('a rule whose id Stack.exportValue locked still synthesizes, with the export of its id', () => {
+    const { stack, rule, ruleResource } = ruleAndTemplate();
+    stack.exportValue(rule.caseRuleId, { name: 'RuleId' });
+    const ruleId = stack.getLogicalId(ruleResource);
+
+    const template = synth(stack);
+    expect(onlyResource(template, CASE_RULE_TYPE).logicalId).toBe(ruleId);
+    template.hasOutput('*', { Value: { 'Fn::GetAtt': [ruleId, 'CaseRuleId'] }, Export: { Name: 'RuleId' } });
+  });
+
+  test('a second synthesis gives the same template', () => {
+    const { app, stack } = ruleAndTemplate();
+    const first = synth(stack).toJSON();
+    expect(app.synth({ force: true }).getStackByName(stack.stackName).template).toEqual(first);
+  });
+});
+
