@@ -14,7 +14,7 @@ import { captureCdkEnvironment } from './cdk-environment';
 import { BundleComparison, compareBundles } from './handler-cold-start';
 import { buildLibrary } from './library-build';
 import { Spread, formatSpread, kb, mb, ms, ratio, table, verdict } from './stats';
-import { Comparison, FixedCost, SynthPlan, compare, measureSynth } from './synth-time';
+import { Comparison, FixedCost, HeldSlope, SynthPlan, compare, measureSynth } from './synth-time';
 
 const GOALS = { msPerRuleRatio: 1.1, memoryPerRuleRatio: 1.5 };
 
@@ -82,6 +82,8 @@ function printComparison(c: Comparison): void {
     ['peak RSS per rule', s(c.library.peakRssKbPerRule, kb), s(other.peakRssKbPerRule, kb), s(ratios.peakRssKbPerRule, ratio), goal(ratios.peakRssKbPerRule, GOALS.memoryPerRuleRatio)],
     ['heap kept after synth per rule', s(c.library.heapKbPerRule, kb), s(other.heapKbPerRule, kb), s(ratios.heapKbPerRule, ratio), goal(ratios.heapKbPerRule, GOALS.memoryPerRuleRatio)],
   ];
+  const heldRow = (label: string, held: HeldSlope): string[] =>
+    [label, s(held.library, kb), s(held.l1, kb), s(held.ratio, ratio), goal(held.ratio, GOALS.memoryPerRuleRatio)];
   const peakRssBySize = (other: (p: Comparison['peakRssBySize'][number]) => number): string[] => [
     `peak RSS at ${c.peakRssBySize.map((p) => p.rules).join(' / ')} rules (median)`,
     c.peakRssBySize.map((p) => p.libraryMb.toFixed(0)).join(' / ') + ' MB', c.peakRssBySize.map((p) => other(p).toFixed(0)).join(' / ') + ' MB', '', '',
@@ -89,8 +91,8 @@ function printComparison(c: Comparison): void {
   console.log(`CDK validation plugin ${c.validation ? 'ON (the default)' : 'OFF (CDK_VALIDATION=false)'}, ${c.repetitions} repetitions`);
   console.log(table(['', 'library (min / median / max)', 'L1 (min / median / max)', 'library / L1 (min / median / max)', 'goal (median)'], [
     ...perRuleRows(c.l1, c.ratio),
-    ['peak heap per rule, young generation held', s(c.peakHeapPerRule.library, kb), s(c.peakHeapPerRule.l1, kb), s(c.peakHeapPerRule.ratio, ratio),
-      goal(c.peakHeapPerRule.ratio, GOALS.memoryPerRuleRatio)],
+    heldRow('peak RSS per rule, young generation held', c.peakRssPerRuleHeld),
+    heldRow('peak heap per rule, young generation held', c.peakHeapPerRule),
     ['template bytes per rule', s(c.library.templateBytesPerRule, (v) => `${v.toFixed(0)} B`), s(c.l1.templateBytesPerRule, (v) => `${v.toFixed(0)} B`),
       s(c.ratio.templateBytesPerRule, ratio), ''],
     [`synth of ${c.largest.rules} rules`, s(c.largest.libraryMs, ms), s(c.largest.l1Ms, ms), s(c.largest.msRatio, ratio), ''],
@@ -117,10 +119,10 @@ function printComparison(c: Comparison): void {
   console.log('Peak RSS moves in steps: V8 doubles its young generation (up to 2 x 16 MB) once enough objects have survived');
   console.log('collections, so a stack that starts with more (the handler\'s modules and constructs) reaches a step at fewer');
   console.log('rules and its fitted slope jumps; the table at equal fixed cost separates that from what each rule costs.');
-  console.log('"peak heap ... held" runs both apps again with V8\'s young generation at its 16 MB maximum from the start');
-  console.log('(--min-semi-space-size=16), so that no step falls between the sizes: the most JavaScript heap in use at any');
-  console.log('collection, per rule. "heap kept after synth" (after a full GC, the construct tree still referenced) is the');
-  console.log('memory each rule keeps for the rest of the process.');
+  console.log('"... young generation held" runs both apps again with V8\'s young generation at its 16 MB maximum from the');
+  console.log('start (--min-semi-space-size=16), so that no step falls between the sizes: peak RSS, and the most JavaScript heap');
+  console.log('in use at any collection, per rule. "heap kept after synth" (after a full GC, the construct tree still referenced)');
+  console.log('is the memory each rule keeps for the rest of the process.');
   console.log();
 }
 

@@ -172,7 +172,9 @@ export interface Comparison {
   /** library / (L1 + a Lambda function). */
   readonly ratioToL1WithLambda: Record<keyof Slopes, Spread>;
   /** Peak JavaScript heap per rule with the young generation held (slopes in KB; ratio within each repetition). */
-  readonly peakHeapPerRule: { readonly library: Spread; readonly l1: Spread; readonly ratio: Spread };
+  readonly peakHeapPerRule: HeldSlope;
+  /** Peak RSS per rule with the young generation held: the process's memory, without V8's one-time step. */
+  readonly peakRssPerRuleHeld: HeldSlope;
   /** At the largest size. */
   readonly largest: {
     readonly rules: number;
@@ -197,16 +199,31 @@ export interface Comparison {
   readonly emptyMs: Spread;
 }
 
+/** A per-rule slope of the runs with the young generation held: library, L1 and library / L1 (KB per rule). */
+export interface HeldSlope {
+  readonly library: Spread;
+  readonly l1: Spread;
+  readonly ratio: Spread;
+}
+
 export function compare(samples: readonly SynthSample[], validation: boolean): Comparison {
   const measured = samples.filter((s) => s.validation === validation && s.repetition >= 0);
   const mine = measured.filter((s) => !s.youngGenerationFixed);
   const held = measured.filter((s) => s.youngGenerationFixed);
   const repetitions = [...new Set(mine.map((s) => s.repetition))].sort((a, b) => a - b);
   const of = (variant: Variant, repetition: number) => mine.filter((s) => s.variant === variant && s.repetition === repetition);
-  const peakHeapSlope = (variant: Variant, repetition: number) => fitLine(held
-    .filter((s) => s.variant === variant && s.repetition === repetition)
-    .map((s) => [s.rules, s.peakHeapMb * 1024] as const)).slope;
-  const peakHeap = repetitions.map((r) => ({ library: peakHeapSlope('library', r), l1: peakHeapSlope('l1', r) }));
+  // Library and L1 slopes of one measure of the held runs, in KB per rule, and their ratio within each repetition.
+  const heldSlope = (megabytes: (s: SynthSample) => number): HeldSlope => {
+    const slope = (variant: Variant, repetition: number) => fitLine(held
+      .filter((s) => s.variant === variant && s.repetition === repetition)
+      .map((s) => [s.rules, megabytes(s) * 1024] as const)).slope;
+    const pairs = repetitions.map((r) => ({ library: slope('library', r), l1: slope('l1', r) }));
+    return {
+      library: spread(pairs.map((p) => p.library)),
+      l1: spread(pairs.map((p) => p.l1)),
+      ratio: spread(pairs.map((p) => p.library / p.l1)),
+    };
+  };
   const perRep = repetitions.map((r) => ({
     library: slopes(of('library', r)), l1: slopes(of('l1', r)), l1WithHandler: slopes(of('l1-handler', r)), l1WithLambda: slopes(of('l1-lambda', r)),
   }));
@@ -234,11 +251,8 @@ export function compare(samples: readonly SynthSample[], validation: boolean): C
     ratio: ratioTo((p) => p.l1),
     ratioAtEqualFixedCost: ratioTo((p) => p.l1WithHandler),
     ratioToL1WithLambda: ratioTo((p) => p.l1WithLambda),
-    peakHeapPerRule: {
-      library: spread(peakHeap.map((p) => p.library)),
-      l1: spread(peakHeap.map((p) => p.l1)),
-      ratio: spread(peakHeap.map((p) => p.library / p.l1)),
-    },
+    peakHeapPerRule: heldSlope((s) => s.peakHeapMb),
+    peakRssPerRuleHeld: heldSlope((s) => s.peakRssMb),
     largest: {
       rules: largestRules,
       libraryMs: spread(repetitions.map((r) => at('library', r).ms)),
