@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  Annotations, AspectPriority, Aspects, CfnElement, CfnResource, FileAssetPackaging, IResolvable, Lazy, RemovalPolicy, Stack, Stage,
+  Annotations, Aspects, CfnElement, CfnResource, FileAssetPackaging, IResolvable, Lazy, RemovalPolicy, Stack, Stage,
   TagManager, Token, Tokenization,
 } from 'aws-cdk-lib';
 import { CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
@@ -40,6 +40,9 @@ const HANDLER_BUNDLE = path.join(HANDLER_ASSET_DIR, 'index.js');
  * does not spell out both construct paths for every resource.
  */
 const DOMAIN_POLICY_DEPENDENCY = 'cdk-connect-cases: the handler may call Cases for a resource only while its domain\'s policy exists';
+
+/** Below `AspectPriority.MUTATING` (200), the lowest aws-cdk-lib defines. */
+const PIN_LOGICAL_IDS_PRIORITY = 0;
 
 /** Only the log grant: each domain's Cases grants are a policy of their own. */
 const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
@@ -83,8 +86,10 @@ export class CasesHandler extends Construct {
   private readonly policiesByKey = new Map<string, DomainPolicy>();
   /** The same policies by the domain id string as given: a token's string is stable, so this spares resolving it again. */
   private readonly policiesByDomainId = new Map<string, DomainPolicy>();
-  /** The function, policies and resources of this handler, whose logical ids are fixed at synthesis (see `pinLogicalIds`). */
+  /** The function and the policies, whose logical ids are fixed at synthesis (see `pinLogicalIds`). */
   private readonly elements: CfnElement[] = [];
+  /** The ids `pinLogicalIds` fixed, by element. */
+  private readonly pinnedLogicalIds = new Map<CfnElement, string>();
 
   private constructor(scope: Stack, id: string) {
     super(scope, id);
@@ -138,8 +143,12 @@ export class CasesHandler extends Construct {
     this.elements.push(fn);
     this.serviceToken = fn.attrArn;
 
-    // Last, so that every rename and override of the app, and of its other aspects, is already known.
-    Aspects.of(this).add({ visit: (node) => { if (node === this) this.pinLogicalIds(); } }, { priority: AspectPriority.READONLY });
+    // At the lowest priority: CDK refuses to run an aspect on a node after one of higher priority ran
+    // there, so any other would make a lower-priority aspect added later (Tags from another stack's
+    // aspect, say) fail on the handler's nodes. Renames in the app's code are known by then; those of
+    // later aspects are applied by the validation, which runs after every aspect.
+    Aspects.of(this).add({ visit: (node) => { if (node === this) this.pinLogicalIds(); } }, { priority: PIN_LOGICAL_IDS_PRIORITY });
+    this.node.addValidation({ validate: () => { this.applyLaterRenames(); return []; } });
 
     acknowledgeWildcardResources(this, () => [...this.policiesByKey.values()].map(({ policy, domainId }) => ({
       policy,
@@ -160,7 +169,6 @@ export class CasesHandler extends Construct {
     });
     resource.applyRemovalPolicy(options.removalPolicy);
     resource.addResourceDependency(this.domainPolicy(options.domainId), DOMAIN_POLICY_DEPENDENCY);
-    this.elements.push(resource);
     return resource;
   }
 
@@ -192,21 +200,38 @@ export class CasesHandler extends Construct {
   }
 
   /**
-   * Fixes each element's logical id to the one it resolves to now, once all constructs, renames and
-   * overrides are in place (aspects run before CDK resolves anything for the template). CDK would
-   * otherwise hash the element's path again wherever the id is read: in the element's own entry, at
-   * every reference to it (`ServiceToken`, `DependsOn`, a template's rules), and twice per synthesis,
-   * about 6 hashes per rule and template pair. An override made later still wins.
+   * Fixes the logical ids of the function and the policies, once the app's constructs, renames and
+   * overrides are in place (aspects run before CDK resolves anything for the template). Every
+   * resource refers to both (`ServiceToken`, `DependsOn`), and CDK would otherwise hash their
+   * three-level paths again at each of those references, twice per synthesis. An id the app
+   * overrode is left alone; `applyLaterRenames` catches renames that later aspects make.
    */
   private pinLogicalIds(): void {
     const stack = Stack.of(this);
     for (const element of this.elements) {
+      const allocated = stack.getLogicalId(element);
+      if (stack.resolve(element.logicalId) !== allocated) continue;
       try {
-        element.overrideLogicalId(stack.resolve(element.logicalId));
+        element.overrideLogicalId(allocated);
+        this.pinnedLogicalIds.set(element, allocated);
       } catch {
         // Locked by `Stack.exportValue`, the one case `overrideLogicalId` refuses: the id stays as CDK
         // computes it, which is the same id, computed again at each read.
       }
+    }
+  }
+
+  /**
+   * Gives a pinned element the id a `renameLogicalId` made after the pin asks for. Runs as a
+   * validation: after every aspect, before CDK renders the template. Elements overridden since keep
+   * their override.
+   */
+  private applyLaterRenames(): void {
+    const stack = Stack.of(this);
+    for (const [element, pinned] of this.pinnedLogicalIds) {
+      if (stack.resolve(element.logicalId) !== pinned) continue;
+      const renamed = stack.getLogicalId(element);
+      if (renamed !== pinned) element.overrideLogicalId(renamed);
     }
   }
 

@@ -1,4 +1,4 @@
-import { App, Aspects, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, Aspects, CfnParameter, CfnResource, Stack, Tags } from 'aws-cdk-lib';
 import { Template as Assertions } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { CaseRule, Template } from '../../lib';
@@ -290,6 +290,40 @@ describe('logical ids', () => {
     const template = synth(stack);
     expect(onlyResource(template, CASE_RULE_TYPE).logicalId).toBe(ruleId);
     template.hasOutput('*', { Value: { 'Fn::GetAtt': [ruleId, 'CaseRuleId'] }, Export: { Name: 'RuleId' } });
+  });
+
+  test('tags that another stack\'s aspect adds while aspects run still reach the handler (aspect stabilization, the v2 default)', () => {
+    // CDK refuses to invoke an aspect on a node after one of higher priority ran there: the handler's
+    // own aspect must not be what makes a later, lower-priority aspect (Tags: 200) fail on its nodes.
+    const { app, stack } = ruleAndTemplate();
+    const other = new Stack(app, 'Other');
+    Aspects.of(other).add({ visit: (node) => { if (node === other) Tags.of(stack).add('team', 'cases'); } });
+
+    const template = synth(stack);
+    template.hasResourceProperties('AWS::Lambda::Function', { Tags: [{ Key: 'team', Value: 'cases' }] });
+    template.hasResourceProperties(TEMPLATE_TYPE, { Tags: [{ Key: 'team', Value: 'cases' }] });
+  });
+
+  test('a rename made by an aspect that runs after the ids were fixed still applies to the function and its references', () => {
+    const { stack, templateResource } = ruleAndTemplate();
+    const fn = stack.node.findChild('cdk-connect-cases.CasesHandler').node.findChild('Function').node.defaultChild as CfnResource;
+    const fnId = stack.getLogicalId(fn);
+    // Added to the template's resource: CDK reaches it after the handler, whose aspect fixes the ids.
+    Aspects.of(templateResource).add({ visit: (node) => { if (node === templateResource) stack.renameLogicalId(fnId, 'RenamedByAspect'); } });
+
+    const template = synth(stack);
+    expect(onlyResource(template, 'AWS::Lambda::Function').logicalId).toBe('RenamedByAspect');
+    expect(onlyResource(template, TEMPLATE_TYPE).properties.ServiceToken).toEqual({ 'Fn::GetAtt': ['RenamedByAspect', 'Arn'] });
+  });
+
+  test('overrideLogicalId of the handler\'s function after the constructs wins over the id fixed at synthesis', () => {
+    const { stack } = ruleAndTemplate();
+    const fn = stack.node.findChild('cdk-connect-cases.CasesHandler').node.findChild('Function').node.defaultChild as CfnResource;
+    fn.overrideLogicalId('MyHandler');
+
+    const template = synth(stack);
+    expect(onlyResource(template, 'AWS::Lambda::Function').logicalId).toBe('MyHandler');
+    expect(onlyResource(template, CASE_RULE_TYPE).properties.ServiceToken).toEqual({ 'Fn::GetAtt': ['MyHandler', 'Arn'] });
   });
 
   test('a second synthesis gives the same template', () => {
