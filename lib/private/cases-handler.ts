@@ -88,7 +88,7 @@ export class CasesHandler extends Construct {
   private readonly policiesByDomainId = new Map<string, DomainPolicy>();
   /** The function and the policies, whose logical ids are fixed at synthesis (see `pinLogicalIds`). */
   private readonly elements: CfnElement[] = [];
-  /** The ids `pinLogicalIds` fixed, by element. */
+  /** The ids `pinLogicalIds` fixed, by element: to tell them from the app's overrides. */
   private readonly pinnedLogicalIds = new Map<CfnElement, string>();
 
   private constructor(scope: Stack, id: string) {
@@ -148,7 +148,7 @@ export class CasesHandler extends Construct {
     // aspect, say) fail on the handler's nodes. Renames in the app's code are known by then; those of
     // later aspects are applied by the validation, which runs after every aspect.
     Aspects.of(this).add({ visit: (node) => { if (node === this) this.pinLogicalIds(); } }, { priority: PIN_LOGICAL_IDS_PRIORITY });
-    this.node.addValidation({ validate: () => { this.applyLaterRenames(); return []; } });
+    this.node.addValidation({ validate: () => { this.pinLogicalIds(); return []; } });
 
     acknowledgeWildcardResources(this, () => [...this.policiesByKey.values()].map(({ policy, domainId }) => ({
       policy,
@@ -200,17 +200,20 @@ export class CasesHandler extends Construct {
   }
 
   /**
-   * Fixes the logical ids of the function and the policies, once the app's constructs, renames and
-   * overrides are in place (aspects run before CDK resolves anything for the template). Every
-   * resource refers to both (`ServiceToken`, `DependsOn`), and CDK would otherwise hash their
-   * three-level paths again at each of those references, twice per synthesis. An id the app
-   * overrode is left alone; `applyLaterRenames` catches renames that later aspects make.
+   * Fixes the logical ids of the function and the policies to the ones CDK allocates for them now
+   * (their paths' ids, with the stack's renames). Every resource refers to both (`ServiceToken`,
+   * `DependsOn`), and CDK would otherwise hash their three-level paths again at each of those
+   * references, twice per synthesis. Runs when aspects reach the handler, before CDK resolves
+   * anything for the template, and again as a validation, after every aspect, for renames that later
+   * aspects made. An id the app overrode, before or after, is left alone.
    */
   private pinLogicalIds(): void {
     const stack = Stack.of(this);
     for (const element of this.elements) {
       const allocated = stack.getLogicalId(element);
-      if (stack.resolve(element.logicalId) !== allocated) continue;
+      const pinned = this.pinnedLogicalIds.get(element);
+      // Overridden by the app (its id is neither CDK's nor the one pinned here), or pinned already right.
+      if (stack.resolve(element.logicalId) !== (pinned ?? allocated) || pinned === allocated) continue;
       try {
         element.overrideLogicalId(allocated);
         this.pinnedLogicalIds.set(element, allocated);
@@ -218,20 +221,6 @@ export class CasesHandler extends Construct {
         // Locked by `Stack.exportValue`, the one case `overrideLogicalId` refuses: the id stays as CDK
         // computes it, which is the same id, computed again at each read.
       }
-    }
-  }
-
-  /**
-   * Gives a pinned element the id a `renameLogicalId` made after the pin asks for. Runs as a
-   * validation: after every aspect, before CDK renders the template. Elements overridden since keep
-   * their override.
-   */
-  private applyLaterRenames(): void {
-    const stack = Stack.of(this);
-    for (const [element, pinned] of this.pinnedLogicalIds) {
-      if (stack.resolve(element.logicalId) !== pinned) continue;
-      const renamed = stack.getLogicalId(element);
-      if (renamed !== pinned) element.overrideLogicalId(renamed);
     }
   }
 
